@@ -1,0 +1,330 @@
+import path from 'node:path';
+import type {
+  Database,
+  DocumentRegistry,
+  DocumentType,
+  DatabaseRegistry,
+  Fact,
+  HolidayCalendar,
+  HolidayYear,
+  LegalDocument,
+  LegalRegistry,
+  Procedure,
+} from '../../generated/types/catalogue.js';
+import { both, makeDiagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Range, RelatedLocation } from '../diagnostics/types.js';
+import { definedOf, entriesOf } from '../util/records.js';
+import { closest } from '../util/suggest.js';
+import { collectFiles, compareCodePoints, findCatalogueRoot } from './files.js';
+import type { Issue, PointMode } from './issue.js';
+import { deepFreeze, normalizeNfc } from './normalize.js';
+import { parseYaml, sniffCode } from './parse.js';
+import { checkProcedure } from './procedure-checks.js';
+import { readText } from './read.js';
+import { checkDocumentRegistry, checkHolidayCalendar, checkLegalRegistry } from './registry-checks.js';
+import { schemaDiagnostics } from './schema-errors.js';
+import { REGISTRY_KINDS, validators, type FileKind, type RegistryKind } from './schemas.js';
+import { rangeOf, type SourceDoc } from './source.js';
+import { resolveNational, resolveVariant, type ResolvedProcedure } from './variant.js';
+
+/** One file of the catalogue after reading, parsing and schema validation. */
+export interface CatalogueFile {
+  /** Absolute path. */
+  file: string;
+  /** What the file declares itself to be; null when it could not be read that far. */
+  kind: FileKind | null;
+  source: SourceDoc | null;
+  /** The file's content: plain data, text in NFC, frozen. Undefined when unparseable. */
+  value: unknown;
+  /** True when the file parsed and matches its schema. */
+  valid: boolean;
+  /** True when the user asked for this file (its diagnostics are reported). */
+  requested: boolean;
+}
+
+/** A procedure (national or variant) defined by a valid file. */
+export interface ProcedureEntry {
+  code: string;
+  file: string;
+  procedure: Procedure;
+  source: SourceDoc;
+}
+
+/** An entry of a reference-data registry, with where it is defined. */
+export interface RegistryEntry<T> {
+  id: string;
+  file: string;
+  pointer: string;
+  value: T;
+}
+
+/** The reference data of the catalogue, merged across registry files. */
+export interface Registries {
+  documents: ReadonlyMap<string, RegistryEntry<DocumentType>>;
+  databases: ReadonlyMap<string, RegistryEntry<Database>>;
+  legal: ReadonlyMap<string, RegistryEntry<LegalDocument>>;
+  /** Holiday tables by year ("2025"). */
+  holidays: ReadonlyMap<string, RegistryEntry<HolidayYear>>;
+  /** Weekly rest days; Saturday and Sunday unless the calendar says otherwise. */
+  weekend: readonly string[];
+}
+
+/** The loaded catalogue: files, indexes, and what was found wrong. */
+export interface Catalogue {
+  /** Catalogue roots (folders holding `registry/`) that gave context. */
+  roots: readonly string[];
+  files: readonly CatalogueFile[];
+  /** Valid procedures by code. A code defined twice keeps its first file (by path). */
+  procedures: ReadonlyMap<string, ProcedureEntry>;
+  registries: Registries;
+  /** Diagnostics of the requested files, sorted and de-duplicated. */
+  diagnostics: readonly Diagnostic[];
+  /** The range of a pointer in a file (for checks that return pointers). */
+  locate(file: string, pointer: string, mode?: PointMode): Range | null;
+  /** A procedure as it applies: variants merged onto their base. */
+  resolve(code: string): ResolvedProcedure | undefined;
+}
+
+/** What to load. */
+export interface LoadOptions {
+  /** Files and folders; default `procedures/`. */
+  paths?: readonly string[];
+  /** Folder relative paths are resolved from; default `process.cwd()`. */
+  cwd?: string;
+  /**
+   * Load the rest of each path's catalogue (its root holding `registry/`) as context, so
+   * that one file can be validated against the registries and other procedures. Default true.
+   */
+  context?: boolean;
+}
+
+function kindOf(value: Record<string, unknown>): FileKind | { unknownRegistry: unknown } {
+  if (!Object.prototype.hasOwnProperty.call(value, 'registry')) return 'procedure';
+  const r = value['registry'];
+  return typeof r === 'string' && (REGISTRY_KINDS as readonly string[]).includes(r) ? (r as RegistryKind) : { unknownRegistry: r };
+}
+
+function codeOf(value: unknown): string | null {
+  const code = (value as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : null;
+}
+
+/** Reads, parses and schema-validates one file. */
+function loadFile(file: string, requested: boolean, out: Diagnostic[]): CatalogueFile {
+  const failed = (source: SourceDoc | null): CatalogueFile => ({ file, kind: null, source, value: undefined, valid: false, requested });
+  const read = readText(file);
+  if (!read.ok) {
+    const range = read.position === null ? null : { start: read.position, end: read.position };
+    out.push(makeDiagnostic(read.id, { file, range, procedure: null }, read.data));
+    return failed(null);
+  }
+  const parsed = parseYaml(file, read.text);
+  out.push(...parsed.diagnostics);
+  if (!parsed.ok) return failed(parsed.source);
+  const value = deepFreeze(normalizeNfc(parsed.value as Record<string, unknown>));
+  const kind = kindOf(value);
+  const procedure = codeOf(value) ?? sniffCode(read.text);
+  if (typeof kind === 'object') {
+    const given = String(kind.unknownRegistry);
+    const near = closest(given, REGISTRY_KINDS);
+    out.push(
+      makeDiagnostic('unknown-registry', { file, range: rangeOf(parsed.source, '/registry'), procedure }, {
+        value: given,
+        allowed: REGISTRY_KINDS.join(', '),
+        suggestion: near === undefined ? both('', '') : both(`Có phải ý bạn là "${near}"?`, `Did you mean "${near}"?`),
+      }),
+    );
+    return { file, kind: null, source: parsed.source, value, valid: false, requested };
+  }
+  const errors = validators().validate(kind, value);
+  out.push(...schemaDiagnostics(parsed.source, errors, procedure));
+  return { file, kind, source: parsed.source, value, valid: errors.length === 0, requested };
+}
+
+/**
+ * Loads a catalogue: every YAML file under the given paths (and, for context, the rest of
+ * their catalogue root), in a stable order. One bad file never stops the others. Returns
+ * the indexes and every diagnostic of the requested files.
+ *
+ * @example
+ * const catalogue = loadCatalogue({ paths: ['procedures'] });
+ * catalogue.procedures.get('1.001193')?.procedure.name // 'Thủ tục đăng ký khai sinh'
+ */
+export function loadCatalogue(options: LoadOptions = {}): Catalogue {
+  const cwd = options.cwd ?? process.cwd();
+  const given = options.paths ?? ['procedures'];
+  const requested = collectFiles(given, cwd).files;
+  const requestedSet = new Set(requested);
+  const roots = new Set<string>();
+  if (options.context !== false) {
+    for (const p of given) {
+      const root = findCatalogueRoot(path.resolve(cwd, p));
+      if (root !== undefined) roots.add(root);
+    }
+  }
+  const all = new Set(requested);
+  for (const root of roots) for (const f of collectFiles([root], cwd).files) all.add(f);
+
+  const diagnostics: Diagnostic[] = [];
+  const files = [...all].sort(compareCodePoints).map((f) => loadFile(f, requestedSet.has(f), diagnostics));
+  const byFile = new Map(files.map((f) => [f.file, f]));
+
+  const locate = (file: string, pointer: string, mode: PointMode = 'value'): Range | null => {
+    const source = byFile.get(file)?.source;
+    return source === null || source === undefined ? null : rangeOf(source, pointer, mode);
+  };
+  const emit = (file: string, procedure: string | null, issue: Issue): void => {
+    const related: RelatedLocation[] = (issue.related ?? []).map((r) => ({
+      file: r.file,
+      range: locate(r.file, r.pointer, r.mode),
+      procedure: codeOf(byFile.get(r.file)?.value),
+    }));
+    diagnostics.push(makeDiagnostic(issue.id, { file, range: locate(file, issue.pointer, issue.mode), procedure }, issue.data, { related }));
+  };
+
+  // ── registries, merged across files ───────────────────────────────────────────────────
+  const documents = new Map<string, RegistryEntry<DocumentType>>();
+  const databases = new Map<string, RegistryEntry<Database>>();
+  const legal = new Map<string, RegistryEntry<LegalDocument>>();
+  const holidays = new Map<string, RegistryEntry<HolidayYear>>();
+  let weekend: readonly string[] = ['saturday', 'sunday'];
+  const register = <T>(registry: string, map: Map<string, RegistryEntry<T>>, file: string, key: string, entries: Readonly<Record<string, T | undefined>>) => {
+    for (const [id, value] of entriesOf(entries)) {
+      const pointer = `/${key}/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const first = map.get(id);
+      if (first !== undefined) {
+        emit(file, null, {
+          id: 'duplicate-registry-entry', pointer, mode: 'key',
+          data: { id, registry, others: path.relative(cwd, first.file) },
+          related: [{ file: first.file, pointer: first.pointer, mode: 'key' }],
+        });
+      } else map.set(id, { id, file, pointer, value });
+    }
+  };
+  for (const f of files) {
+    if (!f.valid || f.kind === null || f.kind === 'procedure') continue;
+    if (f.kind === 'documents') register('documents', documents, f.file, 'documents', (f.value as DocumentRegistry).documents);
+    if (f.kind === 'databases') register('databases', databases, f.file, 'databases', (f.value as DatabaseRegistry).databases);
+    if (f.kind === 'legal') register('legal', legal, f.file, 'documents', (f.value as LegalRegistry).documents);
+    if (f.kind === 'holidays') {
+      const cal = f.value as HolidayCalendar;
+      if (cal.weekend !== undefined) weekend = cal.weekend;
+      register('holidays', holidays, f.file, 'years', cal.years);
+    }
+  }
+
+  // ── procedures by code ────────────────────────────────────────────────────────────────
+  const definitions = new Map<string, CatalogueFile[]>();
+  for (const f of files) {
+    if (f.kind !== 'procedure') continue;
+    const code = codeOf(f.value);
+    if (code === null) continue;
+    definitions.set(code, [...(definitions.get(code) ?? []), f]);
+  }
+  const procedures = new Map<string, ProcedureEntry>();
+  for (const [code, defs] of definitions) {
+    if (defs.length > 1) {
+      for (const d of defs) {
+        const others = defs.filter((o) => o !== d);
+        emit(d.file, code, {
+          id: 'duplicate-code', pointer: '/code', mode: 'value',
+          data: { code, others: others.map((o) => path.relative(cwd, o.file)).join(', ') },
+          related: others.map((o) => ({ file: o.file, pointer: '/code', mode: 'value' as const })),
+        });
+      }
+    }
+    const first = defs.find((d) => d.valid);
+    if (first !== undefined && first.source !== null) {
+      procedures.set(code, { code, file: first.file, procedure: first.value as Procedure, source: first.source });
+    }
+  }
+  const hasProcedure = (code: string) => definitions.has(code);
+
+  const documentIds = new Set(documents.keys());
+  const databaseIds = new Set(databases.keys());
+  const legalNumbers = new Set(legal.keys());
+
+  // ── per-procedure checks ──────────────────────────────────────────────────────────────
+  for (const entry of procedures.values()) {
+    const p = entry.procedure;
+    let facts: Record<string, Fact> = definedOf(p.facts);
+    if (p.variantOf !== undefined) {
+      const baseDefs = definitions.get(p.variantOf);
+      const base = procedures.get(p.variantOf);
+      if (baseDefs === undefined) {
+        const near = closest(p.variantOf, [...definitions.keys()].filter((c) => c !== p.code));
+        emit(entry.file, entry.code, {
+          id: 'unknown-base', pointer: '/variantOf', mode: 'value',
+          data: { code: p.variantOf, suggestion: near === undefined ? both('Kiểm tra lại mã thủ tục gốc.', 'Check the base code.') : both(`Có phải ý bạn là "${near}"?`, `Did you mean "${near}"?`) },
+        });
+      } else if (base !== undefined) {
+        if (base.procedure.variantOf !== undefined) {
+          emit(entry.file, entry.code, { id: 'variant-of-variant', pointer: '/variantOf', mode: 'value', data: { code: p.variantOf, base: base.procedure.variantOf }, related: [{ file: base.file, pointer: '/variantOf', mode: 'value' }] });
+        }
+        facts = { ...definedOf(base.procedure.facts), ...definedOf(p.facts) };
+        const baseIds = new Set<string>();
+        base.procedure.components?.forEach((c) => baseIds.add(c.id));
+        base.procedure.cases?.forEach((k) => k.components.forEach((c) => baseIds.add(c.id)));
+        p.removeComponents?.forEach((id, i) => {
+          if (!baseIds.has(id)) {
+            const near = closest(id, baseIds);
+            emit(entry.file, entry.code, {
+              id: 'unknown-component', pointer: `/removeComponents/${i}`, mode: 'value',
+              data: { id, base: p.variantOf as string, suggestion: near === undefined ? both('Xem id các thành phần trong tệp thủ tục gốc.', 'See the component ids in the base file.') : both(`Có phải ý bạn là "${near}"?`, `Did you mean "${near}"?`) },
+              related: [{ file: base.file, pointer: '/components', mode: 'key' }],
+            });
+          }
+        });
+      }
+    }
+    const source = entry.source;
+    const issues = checkProcedure(p, {
+      facts,
+      documentIds,
+      databaseIds,
+      hasProcedure,
+      lineOf: (pointer) => rangeOf(source, pointer)?.start.line ?? 0,
+    });
+    for (const issue of issues) emit(entry.file, entry.code, issue);
+  }
+
+  // ── registry checks ───────────────────────────────────────────────────────────────────
+  const registryContext = { documentIds, databaseIds, legalNumbers, hasProcedure };
+  for (const f of files) {
+    if (!f.valid) continue;
+    const issues =
+      f.kind === 'documents' ? checkDocumentRegistry(f.value as DocumentRegistry, registryContext)
+      : f.kind === 'legal' ? checkLegalRegistry(f.value as LegalRegistry, registryContext)
+      : f.kind === 'holidays' ? checkHolidayCalendar(f.value as HolidayCalendar)
+      : [];
+    for (const issue of issues) emit(f.file, null, issue);
+  }
+
+  const resolved = new Map<string, ResolvedProcedure>();
+  const resolve = (code: string): ResolvedProcedure | undefined => {
+    const cached = resolved.get(code);
+    if (cached !== undefined) return cached;
+    const entry = procedures.get(code);
+    if (entry === undefined) return undefined;
+    let result: ResolvedProcedure | undefined;
+    const baseCode = entry.procedure.variantOf;
+    if (baseCode === undefined) result = resolveNational(entry.procedure, entry.file);
+    else {
+      const base = procedures.get(baseCode);
+      if (base === undefined || base.procedure.variantOf !== undefined) return undefined;
+      result = resolveVariant(base.procedure, base.file, entry.procedure, entry.file);
+    }
+    resolved.set(code, result);
+    return result;
+  };
+
+  return {
+    roots: [...roots].sort(compareCodePoints),
+    files,
+    procedures,
+    registries: { documents, databases, legal, holidays, weekend },
+    diagnostics: sortDiagnostics(diagnostics.filter((d) => requestedSet.has(d.file))),
+    locate,
+    resolve,
+  };
+}

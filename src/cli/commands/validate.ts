@@ -1,0 +1,63 @@
+import { countBySeverity, makeDiagnostic, renderMessage } from '../../diagnostics/diagnostic.js';
+import { loadCatalogue } from '../../catalogue/catalogue.js';
+import { collectFiles } from '../../catalogue/files.js';
+import { formatJson } from '../../format/json.js';
+import { formatStylish } from '../../format/stylish.js';
+import type { Lang } from '../../i18n/lang.js';
+import { EXIT, LANG_OPTION, UsageError, type Io, type OptionDef } from '../context.js';
+import { HELP_OPTION, type CommandHelp } from '../help.js';
+import path from 'node:path';
+
+const OPTIONS: Record<string, OptionDef> = {
+  format: {
+    type: 'string',
+    values: ['stylish', 'json'],
+    default: 'stylish',
+    alias: 'f',
+    description: { vi: 'Định dạng kết quả: stylish (cho người đọc) hoặc json (cho máy).', en: 'Output format: stylish (for people) or json (for scripts).' },
+  },
+  lang: LANG_OPTION,
+  help: HELP_OPTION,
+};
+
+/** `tthc validate` help. */
+export const VALIDATE_HELP: CommandHelp = {
+  name: 'validate',
+  usage: 'tthc validate [paths…] [--format stylish|json] [--lang vi|en]',
+  description: {
+    vi: 'Kiểm tra các tệp danh mục (cú pháp YAML, lược đồ, tham chiếu). Mặc định: thư mục procedures/. Mã thoát 0 khi không có lỗi, 1 khi có lỗi, 2 khi dùng sai lệnh.',
+    en: 'Validate catalogue files (YAML syntax, schema, references). Default path: procedures/. Exit 0 when clean, 1 when errors are found, 2 on usage errors.',
+  },
+  options: OPTIONS,
+  examples: ['tthc validate', 'tthc validate procedures/ho-tich --format json', 'tthc validate procedures/ho-tich/1.001193-dang-ky-khai-sinh.yaml --lang en'],
+};
+
+export { OPTIONS as VALIDATE_OPTIONS };
+
+/**
+ * Runs `tthc validate`. Writes the report to stdout; returns the exit code.
+ * A path that does not exist is a usage error (exit 2), reported on stderr.
+ */
+export function runValidate(paths: string[], options: { format: string; lang: Lang }, io: Io): number {
+  const given = paths.length > 0 ? paths : ['procedures'];
+  const found = collectFiles(given, io.cwd);
+  if (found.missing.length > 0 || found.empty.length > 0) {
+    const problems = [
+      ...found.missing.map((p) => makeDiagnostic('path-not-found', { file: path.resolve(io.cwd, p), range: null, procedure: null }, { path: p })),
+      ...found.empty.map((p) => makeDiagnostic('no-catalogue-files', { file: path.resolve(io.cwd, p), range: null, procedure: null }, { path: p })),
+    ];
+    const text = problems.map((d) => `${d.code}  ${renderMessage(d, options.lang)}`).join('\n');
+    throw new UsageError({ vi: text, en: text });
+  }
+  const catalogue = loadCatalogue({ paths: given, cwd: io.cwd });
+  const out = options.format === 'json'
+    ? formatJson(catalogue.diagnostics, { lang: options.lang, cwd: io.cwd })
+    : formatStylish(catalogue.diagnostics, {
+        lang: options.lang,
+        cwd: io.cwd,
+        color: io.isTTY && io.env['NO_COLOR'] === undefined,
+        fileCount: found.files.length,
+      });
+  io.stdout(out);
+  return countBySeverity(catalogue.diagnostics).error > 0 ? EXIT.findings : EXIT.ok;
+}

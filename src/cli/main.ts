@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { defineCommand, runCommand, type CommandDef } from 'citty';
+import type { Lang } from '../i18n/lang.js';
+import { packageRoot } from '../util/package-root.js';
+import { EXIT, parseCommandLine, pickLang, UsageError, type Io, type OptionDef } from './context.js';
+import { EXPLAIN_HELP, EXPLAIN_OPTIONS, runExplain } from './commands/explain.js';
+import { GENERATE_HELP, GENERATE_OPTIONS, runGenerate } from './commands/generate.js';
+import { runValidate, VALIDATE_HELP, VALIDATE_OPTIONS } from './commands/validate.js';
+import { renderHelp, type CommandHelp } from './help.js';
+
+function version(): string {
+  return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+const COMMANDS = ['validate', 'generate', 'explain'] as const;
+
+function rootHelp(lang: Lang): string {
+  const vi = lang === 'vi';
+  const rows: [string, string][] = [
+    ['validate', vi ? 'Kiểm tra tệp danh mục (YAML, lược đồ, tham chiếu).' : 'Validate catalogue files (YAML, schema, references).'],
+    ['generate', vi ? 'Sinh mã trong generated/; --check cho CI.' : 'Generate generated/; --check for CI.'],
+    ['explain', vi ? 'Giải thích một mã chẩn đoán.' : 'Explain a diagnostic code.'],
+  ];
+  return [
+    vi
+      ? 'tthc — danh mục thủ tục hành chính dưới dạng mã: kiểm tra, sinh máy trạng thái, rà soát.'
+      : 'tthc — Vietnam\'s administrative procedures as code: validate, compile, review.',
+    '',
+    `${vi ? 'Cách dùng' : 'Usage'}: tthc <${vi ? 'lệnh' : 'command'}> [${vi ? 'tùy chọn' : 'options'}]`,
+    '',
+    vi ? 'Lệnh:' : 'Commands:',
+    ...rows.map(([n, d]) => `  ${n.padEnd(10)}${d}`),
+    '',
+    vi ? 'Chạy "tthc <lệnh> --help" để xem chi tiết. --lang vi|en chọn ngôn ngữ.' : 'Run "tthc <command> --help" for details. --lang vi|en picks the language.',
+    '',
+  ].join('\n');
+}
+
+/** Wraps a command body with strict parsing and --help, as a citty command. */
+function command(
+  help: CommandHelp,
+  options: Readonly<Record<string, OptionDef>>,
+  io: Io,
+  result: { code: number },
+  body: (positionals: string[], opts: Record<string, unknown>, lang: Lang) => number | Promise<number>,
+): CommandDef {
+  return defineCommand({
+    meta: { name: help.name, description: help.description.en },
+    async run({ rawArgs }) {
+      const lang = pickLang(rawArgs, io.env);
+      const parsed = parseCommandLine(rawArgs, options);
+      if (parsed.options['help'] === true) {
+        io.stdout(renderHelp(help, lang));
+        result.code = EXIT.ok;
+        return;
+      }
+      result.code = await body(parsed.positionals, parsed.options, lang);
+    },
+  });
+}
+
+/**
+ * Runs the `tthc` command line and returns its exit code: 0 when nothing at error
+ * severity was found, 1 when something was, 2 on usage errors. Never throws for bad
+ * input: usage problems are printed (in the chosen language) on stderr.
+ *
+ * @example
+ * const code = await main(['validate', 'procedures', '--format', 'json']);
+ */
+export async function main(argv: readonly string[], partial: Partial<Io> = {}): Promise<number> {
+  const io: Io = {
+    stdout: partial.stdout ?? ((t) => process.stdout.write(t)),
+    stderr: partial.stderr ?? ((t) => process.stderr.write(t)),
+    cwd: partial.cwd ?? process.cwd(),
+    env: partial.env ?? process.env,
+    isTTY: partial.isTTY ?? process.stdout.isTTY === true,
+  };
+  const lang = pickLang(argv, io.env);
+  const first = argv[0];
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    io.stdout(rootHelp(lang));
+    return first === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (first === '--version' || first === '-v') {
+    io.stdout(`${version()}\n`);
+    return EXIT.ok;
+  }
+  const result = { code: EXIT.ok as number };
+  const root = defineCommand({
+    meta: { name: 'tthc', version: version() },
+    subCommands: {
+      validate: command(VALIDATE_HELP, VALIDATE_OPTIONS, io, result, (paths, o, l) =>
+        runValidate(paths, { format: o['format'] as string, lang: l }, io)),
+      generate: command(GENERATE_HELP, GENERATE_OPTIONS, io, result, (paths, o, l) => {
+        if (paths.length > 0) throw new UsageError({ vi: `generate không nhận đường dẫn: ${paths.join(' ')}.`, en: `generate takes no paths: ${paths.join(' ')}.` });
+        return runGenerate({ check: o['check'] === true, out: o['out'] as string, lang: l }, io);
+      }),
+      explain: command(EXPLAIN_HELP, EXPLAIN_OPTIONS, io, result, (args, _o, l) => runExplain(args, { lang: l }, io)),
+    },
+  });
+  try {
+    if (first.startsWith('-')) {
+      throw new UsageError({ vi: `Thiếu lệnh trước "${first}". Các lệnh: ${COMMANDS.join(', ')}.`, en: `A command must come before "${first}". Commands: ${COMMANDS.join(', ')}.` });
+    }
+    if (!(COMMANDS as readonly string[]).includes(first)) {
+      throw new UsageError({ vi: `Không có lệnh "${first}". Các lệnh: ${COMMANDS.join(', ')}.`, en: `Unknown command "${first}". Commands: ${COMMANDS.join(', ')}.` });
+    }
+    await runCommand(root, { rawArgs: [...argv] });
+    return result.code;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`tthc: ${error.text[lang]}\n${lang === 'vi' ? 'Xem "tthc --help".' : 'See "tthc --help".'}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}

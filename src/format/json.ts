@@ -1,0 +1,37 @@
+import { renderMessage } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Severity } from '../diagnostics/types.js';
+import type { Lang } from '../i18n/lang.js';
+import { displayPath } from './paths.js';
+
+/**
+ * One diagnostic in the machine-readable contract of `tthc validate --format json`.
+ * Exactly these keys, in this order; `line` and `column` are 1-based (a problem with the
+ * file as a whole, such as an unreadable file, is reported at 1:1).
+ */
+export interface JsonDiagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  procedure: string | null;
+}
+
+/** Maps diagnostics to the JSON contract. */
+export function toJsonDiagnostics(list: readonly Diagnostic[], options: { lang: Lang; cwd: string }): JsonDiagnostic[] {
+  return list.map((d) => ({
+    code: d.code,
+    severity: d.severity,
+    message: renderMessage(d, options.lang),
+    file: displayPath(d.file, options.cwd),
+    line: d.range?.start.line ?? 1,
+    column: d.range?.start.column ?? 1,
+    procedure: d.procedure,
+  }));
+}
+
+/** The JSON format: one array, pretty-printed, ending with a newline. Nothing else. */
+export function formatJson(list: readonly Diagnostic[], options: { lang: Lang; cwd: string }): string {
+  return JSON.stringify(toJsonDiagnostics(list, options), null, 2) + '\n';
+}
