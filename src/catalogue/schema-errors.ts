@@ -134,6 +134,13 @@ function enumSuggestion(value: unknown, allowed: unknown[], descriptions: unknow
 }
 
 function unknownPropertySuggestion(property: string, parentSchema: unknown): Bilingual {
+  if (/\s/.test(property) || /[^\x00-\x7f]/.test(property)) {
+    // Vietnamese text as a key: almost always a comma inside { … } that split a value.
+    return both(
+      'Có thể dấu phẩy trong { … } đã cắt đôi một chuỗi: đặt cả chuỗi trong dấu ngoặc kép, hoặc viết mỗi thuộc tính trên một dòng.',
+      'A comma inside { … } probably split a string: put the whole string in double quotes, or write one property per line.',
+    );
+  }
   const props = Object.keys(((parentSchema as Schema | undefined)?.['properties'] as Schema | undefined) ?? {});
   const near = closest(property, props);
   if (near !== undefined) return both(`Có phải ý bạn là "${near}"?`, `Did you mean "${near}"?`);
