@@ -56,7 +56,8 @@ function yamlErrorDiagnostic(source: SourceDoc, error: YAMLError, procedure: str
   const site = { file: source.file, range: offsetRange(source, start, Math.max(start, end)), procedure };
   switch (error.code) {
     case 'DUPLICATE_KEY': {
-      const key = source.text.slice(start, Math.max(start, end)).trim() || source.text.slice(start).split(/[:\n]/)[0]?.trim() || '?';
+      // The error spans the repeated key; read the key text up to its colon.
+      const key = source.text.slice(start).split(/:\s|:$|\n/m)[0]?.trim().replace(/^["']|["']$/g, '') || '?';
       return makeDiagnostic('duplicate-key', site, { key });
     }
     case 'TAB_AS_INDENT':
@@ -66,7 +67,8 @@ function yamlErrorDiagnostic(source: SourceDoc, error: YAMLError, procedure: str
     case 'TAG_RESOLVE_FAILED':
       return makeDiagnostic('yaml-tag', site, { detail: source.text.slice(start, Math.max(start + 1, end)).split(/\s/)[0] ?? '' });
     default:
-      return makeDiagnostic('yaml-syntax', site, { detail: YAML_ERRORS[error.code] ?? both(error.message, error.message) });
+      const own = error.message.replace(/[.\s]+$/, '');
+      return makeDiagnostic('yaml-syntax', site, { detail: YAML_ERRORS[error.code] ?? both(own, own) });
   }
 }
 
@@ -92,7 +94,8 @@ export function parseYaml(file: string, text: string): ParseResult {
     prettyErrors: false,
     strict: true,
     uniqueKeys: true,
-    logLevel: 'silent',
+    // 'error' keeps the MULTIPLE_DOCS check ('silent' drops it) and still never prints warnings.
+    logLevel: 'error',
     keepSourceTokens: false,
   });
   const source: SourceDoc = { file, text, doc, lineCounter };

@@ -44,13 +44,13 @@ export function checkProcedure(p: Procedure, ctx: CheckContext): Issue[] {
   // Form: a national procedure stands alone; a variant says where it applies.
   if (!isVariant) {
     for (const property of ['name', 'field', 'levels'] as const) {
-      if (p[property] === undefined) issues.push({ id: 'incomplete-procedure', pointer: '', mode: 'owner', data: { property } });
+      if (p[property] === undefined) issues.push({ id: 'incomplete-procedure', pointer: '', mode: 'owner', data: { property, what: both('Thủ tục quốc gia', 'The national procedure'), advice: both(`Thêm "${property}"; nếu đây là bản của tỉnh thì khai báo variantOf và jurisdiction.`, `Add "${property}"; if this is a provincial variant, declare variantOf and jurisdiction.`) } });
     }
     for (const property of ['jurisdiction', 'removeComponents'] as const) {
       if (p[property] !== undefined) issues.push({ id: 'variant-only-field', pointer: `/${property}`, mode: 'key', data: { property } });
     }
   } else if (p.jurisdiction === undefined) {
-    issues.push({ id: 'incomplete-procedure', pointer: '/variantOf', mode: 'key', data: { property: 'jurisdiction' } });
+    issues.push({ id: 'incomplete-procedure', pointer: '/variantOf', mode: 'key', data: { property: 'jurisdiction', what: both('Bản của tỉnh', 'The provincial variant'), advice: both('Thêm jurisdiction: { province: …, name: … } cho biết tỉnh ban hành.', 'Add jurisdiction: { province: …, name: … } naming the province.') } });
   }
 
   // Facts: options only for enums, ranges only for numbers.

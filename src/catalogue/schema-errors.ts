@@ -165,7 +165,8 @@ function keyRule(pattern: string): Bilingual {
 export function schemaDiagnostics(source: SourceDoc, errors: readonly ErrorObject[], procedure: string | null): Diagnostic[] {
   const out: Diagnostic[] = [];
   const at = (pointer: string, mode: 'value' | 'key' | 'owner') => ({ file: source.file, range: rangeOf(source, pointer, mode), procedure });
-  const keyErrorPaths = new Set(errors.filter((e) => (e.params as { propertyName?: string }).propertyName !== undefined).map((e) => e.instancePath));
+  const nameOf = (e: ErrorObject): string | undefined => (e as ErrorObject & { propertyName?: string }).propertyName;
+  const keyErrorPaths = new Set(errors.filter((e) => nameOf(e) !== undefined).map((e) => e.instancePath));
   const specific = errors.filter((e) => !['if', 'anyOf', 'oneOf', 'propertyNames'].includes(e.keyword));
 
   for (const e of errors) {
@@ -173,10 +174,10 @@ export function schemaDiagnostics(source: SourceDoc, errors: readonly ErrorObjec
     const push = (id: CodeId, pointer: string, mode: 'value' | 'key' | 'owner', data: Record<string, string | number | Bilingual>) =>
       out.push(makeDiagnostic(id, at(pointer, mode), data));
 
-    if (typeof params['propertyName'] === 'string') {
-      // An error raised by propertyNames: it concerns the key, not the value.
+    const key = nameOf(e);
+    if (key !== undefined) {
+      // An error raised under propertyNames: it concerns the key, not the value.
       if (e.keyword !== 'pattern' && e.keyword !== 'minLength') continue;
-      const key = params['propertyName'];
       const pattern = typeof params['pattern'] === 'string' ? params['pattern'] : '';
       push('invalid-key', `${e.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, 'key', {
         key,

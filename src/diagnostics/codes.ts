@@ -58,7 +58,7 @@ export const CODES = [
   }),
   define({
     code: 'TTHC104', id: 'yaml-syntax', category: 'load', severity: 'error',
-    message: { vi: 'Lỗi cú pháp YAML: {detail}', en: 'YAML syntax error: {detail}' },
+    message: { vi: 'Lỗi cú pháp YAML: {detail}.', en: 'YAML syntax error: {detail}.' },
     hint: {
       vi: 'Sửa cú pháp tại vị trí này (thụt lề bằng dấu cách, đóng ngoặc, đặt chuỗi có dấu ":" trong ngoặc kép).',
       en: 'Fix the syntax here (indent with spaces, close brackets, quote strings that contain ":").',
@@ -127,7 +127,7 @@ export const CODES = [
   }),
   define({
     code: 'TTHC111', id: 'yaml-tag', category: 'load', severity: 'error',
-    message: { vi: 'Thẻ YAML không được hỗ trợ: {detail}', en: 'Unsupported YAML tag: {detail}' },
+    message: { vi: 'Thẻ YAML không được hỗ trợ: {detail}.', en: 'Unsupported YAML tag: {detail}.' },
     hint: { vi: 'Bỏ thẻ (!…, !!…) và viết giá trị thông thường.', en: 'Remove the tag (!…, !!…) and write a plain value.' },
     explain: {
       vi: 'Danh mục chỉ dùng chuỗi, số, đúng/sai, danh sách và đối tượng. Các thẻ YAML như !!binary hay thẻ tự định nghĩa không có ý nghĩa ở đây.',
@@ -309,11 +309,8 @@ export const CODES = [
   }),
   define({
     code: 'TTHC311', id: 'incomplete-procedure', category: 'catalogue', severity: 'error',
-    message: { vi: 'Thủ tục quốc gia thiếu "{property}".', en: 'The national procedure lacks "{property}".' },
-    hint: {
-      vi: 'Thêm "{property}"; nếu đây là bản của tỉnh thì khai báo variantOf và jurisdiction.',
-      en: 'Add "{property}"; if this is a provincial variant, declare variantOf and jurisdiction.',
-    },
+    message: { vi: '{what} thiếu "{property}".', en: '{what} lacks "{property}".' },
+    hint: { vi: '{advice}', en: '{advice}' },
     explain: {
       vi: 'Thủ tục không có variantOf phải tự đủ: name, field, levels (và jurisdiction chỉ có ở bản của tỉnh). Bản của tỉnh phải có jurisdiction.',
       en: 'A procedure without variantOf must stand alone (name, field, levels); a variant must have a jurisdiction.',

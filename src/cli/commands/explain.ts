@@ -29,6 +29,9 @@ export function runExplain(args: string[], options: { lang: Lang }, io: Io): num
     throw new UsageError({ vi: `Không có mã "${wanted}".`, en: `There is no code "${wanted}".` });
   }
   const l = options.lang;
-  io.stdout(`${info.code} ${info.id} (${info.severity})\n\n${info.message[l]}\n${info.hint[l]}\n\n${info.explain[l]}\n`);
+  const blank = (t: string) => t.replace(/\{[a-zA-Z]+\}/g, '…');
+  const severity = { error: { vi: 'lỗi', en: 'error' }, warning: { vi: 'cảnh báo', en: 'warning' }, info: { vi: 'gợi ý', en: 'info' } }[info.severity][l];
+  const message = [blank(info.message[l]), blank(info.hint[l])].filter((t) => t.trim() !== '…' && t.trim() !== '').join(' ');
+  io.stdout(`${info.code} ${info.id} (${severity})\n\n${info.explain[l]}\n\n${l === 'vi' ? 'Thông báo' : 'Message'}: ${message}\n`);
   return EXIT.ok;
 }

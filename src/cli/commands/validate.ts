@@ -29,7 +29,7 @@ export const VALIDATE_HELP: CommandHelp = {
     en: 'Validate catalogue files (YAML syntax, schema, references). Default path: procedures/. Exit 0 when clean, 1 when errors are found, 2 on usage errors.',
   },
   options: OPTIONS,
-  examples: ['tthc validate', 'tthc validate procedures/ho-tich --format json', 'tthc validate procedures/ho-tich/1.001193-dang-ky-khai-sinh.yaml --lang en'],
+  examples: ['tthc validate', 'tthc validate procedures/curated/ho-tich --format json', 'tthc validate procedures/curated/ho-tich/1.001193-dang-ky-khai-sinh.yaml --lang en'],
 };
 
 export { OPTIONS as VALIDATE_OPTIONS };

@@ -1,0 +1,31 @@
+/**
+ * tthc — Vietnam's administrative procedures (thủ tục hành chính) as code.
+ *
+ * The public API: load and validate a catalogue, resolve provincial variants, evaluate
+ * conditions on an applicant's facts, and render diagnostics.
+ *
+ * @example
+ * import { loadCatalogue, renderMessage } from 'tthc';
+ * const catalogue = loadCatalogue({ paths: ['procedures'] });
+ * for (const d of catalogue.diagnostics) console.log(d.code, renderMessage(d, 'en'));
+ * const khaiSinh = catalogue.resolve('1.001193')?.procedure;
+ *
+ * @packageDocumentation
+ */
+export { loadCatalogue } from './catalogue/catalogue.js';
+export type { Catalogue, CatalogueFile, LoadOptions, ProcedureEntry, Registries, RegistryEntry } from './catalogue/catalogue.js';
+export { resolveVariant, resolveNational } from './catalogue/variant.js';
+export type { ResolvedProcedure, Origin } from './catalogue/variant.js';
+export { evaluateCondition, checkCondition } from './catalogue/conditions.js';
+export type { FactValues } from './catalogue/conditions.js';
+export { CODES, findCode } from './diagnostics/codes.js';
+export type { CodeInfo, CodeId } from './diagnostics/codes.js';
+export { renderMessage, sortDiagnostics } from './diagnostics/diagnostic.js';
+export type { Diagnostic, Severity, Range, Position, RelatedLocation } from './diagnostics/types.js';
+export { formatJson, toJsonDiagnostics } from './format/json.js';
+export type { JsonDiagnostic } from './format/json.js';
+export { formatStylish } from './format/stylish.js';
+export { langFromEnv } from './i18n/lang.js';
+export type { Lang } from './i18n/lang.js';
+export { main } from './cli/main.js';
+export type * from '../generated/types/catalogue.js';
