@@ -487,9 +487,9 @@ export interface Duration {
    */
   value: number;
   /**
-   * Đơn vị: working-days = ngày làm việc, days = ngày (ngày lịch), hours = giờ (làm việc). Bỏ trống nếu nguồn chỉ ghi một con số (sẽ bị cảnh báo). — Unit; leave it out only when the source gives a bare number (it will be flagged).
+   * Đơn vị: working-days = ngày làm việc, days = ngày (ngày lịch), hours = giờ (làm việc), months = tháng. Bỏ trống nếu nguồn chỉ ghi một con số (sẽ bị cảnh báo). — Unit; leave it out only when the source gives a bare number (it will be flagged).
    */
-  unit?: 'working-days' | 'days' | 'hours';
+  unit?: 'working-days' | 'days' | 'hours' | 'months';
   /**
    * Giờ tiếp nhận cuối để giải quyết trong ngày, ví dụ "15:00" (Nghị định 23/2015/NĐ-CP, Điều 7): nhận sau giờ này thì trả trong ngày làm việc tiếp theo. — Latest reception time for same-day handling.
    */
@@ -521,9 +521,9 @@ export interface DurationCase {
    */
   value: number;
   /**
-   * Đơn vị: working-days = ngày làm việc, days = ngày (ngày lịch), hours = giờ (làm việc). Bỏ trống nếu nguồn chỉ ghi một con số (sẽ bị cảnh báo). — Unit; leave it out only when the source gives a bare number (it will be flagged).
+   * Đơn vị: working-days = ngày làm việc, days = ngày (ngày lịch), hours = giờ (làm việc), months = tháng. Bỏ trống nếu nguồn chỉ ghi một con số (sẽ bị cảnh báo). — Unit; leave it out only when the source gives a bare number (it will be flagged).
    */
-  unit?: 'working-days' | 'days' | 'hours';
+  unit?: 'working-days' | 'days' | 'hours' | 'months';
   /**
    * Giờ tiếp nhận cuối để giải quyết trong ngày, ví dụ "15:00" (Nghị định 23/2015/NĐ-CP, Điều 7): nhận sau giờ này thì trả trong ngày làm việc tiếp theo. — Latest reception time for same-day handling.
    */
