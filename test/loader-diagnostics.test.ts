@@ -130,7 +130,8 @@ describe('command-line path problems exit 2', () => {
 
 describe('coverage of the code registry', () => {
   it('every registered code is demonstrated by a test above', () => {
-    const missing = CODES.map((c) => c.code).filter((c) => !covered.has(c));
+    // Import codes (TTHC5xx) are demonstrated in import.test.ts.
+    const missing = CODES.filter((c) => c.category !== 'import').map((c) => c.code).filter((c) => !covered.has(c));
     expect(missing).toEqual([]);
   });
 });

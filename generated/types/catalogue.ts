@@ -554,9 +554,13 @@ export interface Fee {
    */
   kind?: 'fee' | 'charge';
   /**
-   * Số tiền (đồng, VND); 0 nghĩa là miễn phí. — Amount in VND; 0 means free.
+   * Số tiền, theo đồng (VND) trừ khi currency ghi khác; 0 nghĩa là miễn phí. — Amount, in VND unless currency says otherwise; 0 means free.
    */
   amount: number;
+  /**
+   * Đơn vị tiền khi không phải đồng Việt Nam (một số lệ phí đối ngoại thu bằng USD). Bỏ trống nghĩa là VND. — Currency when not VND (some charges are set in USD). Absent means VND.
+   */
+  currency?: 'VND' | 'USD';
   /**
    * Đơn vị tính, ví dụ "bản", "trang", "hồ sơ". — Unit of charge, e.g. per copy.
    */
@@ -813,7 +817,7 @@ export interface Result {
    */
   name: string;
   /**
-   * Mã kết quả trên Cơ sở dữ liệu quốc gia về TTHC, ví dụ "KQ.G15.000031". — Result code.
+   * Mã kết quả trên Cơ sở dữ liệu quốc gia về TTHC, ví dụ "KQ.G15.000031" (cũng gặp dạng cũ "000.00.00.G04-KQ0174", "TP-G15.0000001"). — Result code as published (the KQ.Gnn.nnnnnn form or an older one).
    */
   code?: string;
   /**

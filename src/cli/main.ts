@@ -6,6 +6,7 @@ import { packageRoot } from '../util/package-root.js';
 import { EXIT, parseCommandLine, pickLang, UsageError, type Io, type OptionDef } from './context.js';
 import { EXPLAIN_HELP, EXPLAIN_OPTIONS, runExplain } from './commands/explain.js';
 import { GENERATE_HELP, GENERATE_OPTIONS, runGenerate } from './commands/generate.js';
+import { IMPORT_HELP, IMPORT_OPTIONS, runImport } from './commands/import.js';
 import { runValidate, VALIDATE_HELP, VALIDATE_OPTIONS } from './commands/validate.js';
 import { renderHelp, type CommandHelp } from './help.js';
 
@@ -13,13 +14,14 @@ function version(): string {
   return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-const COMMANDS = ['validate', 'generate', 'explain'] as const;
+const COMMANDS = ['validate', 'generate', 'import', 'explain'] as const;
 
 function rootHelp(lang: Lang): string {
   const vi = lang === 'vi';
   const rows: [string, string][] = [
     ['validate', vi ? 'Kiểm tra tệp danh mục (YAML, lược đồ, tham chiếu).' : 'Validate catalogue files (YAML, schema, references).'],
     ['generate', vi ? 'Sinh mã trong generated/; --check cho CI.' : 'Generate generated/; --check for CI.'],
+    ['import', vi ? 'Nhập bản ghi của Cổng Dịch vụ công quốc gia thành tệp danh mục.' : 'Import national-portal records as catalogue files.'],
     ['explain', vi ? 'Giải thích một mã chẩn đoán.' : 'Explain a diagnostic code.'],
   ];
   return [
@@ -96,6 +98,14 @@ export async function main(argv: readonly string[], partial: Partial<Io> = {}): 
         if (paths.length > 0) throw new UsageError({ vi: `generate không nhận đường dẫn: ${paths.join(' ')}.`, en: `generate takes no paths: ${paths.join(' ')}.` });
         return runGenerate({ check: o['check'] === true, out: o['out'] as string, lang: l }, io);
       }),
+      import: command(IMPORT_HELP, IMPORT_OPTIONS, io, result, (args, o, l) =>
+        runImport(args, {
+          ...(typeof o['out'] === 'string' ? { out: o['out'] } : {}),
+          ...(typeof o['catalogue'] === 'string' ? { catalogue: o['catalogue'] } : {}),
+          overwrite: o['overwrite'] === true,
+          format: o['format'] as string,
+          lang: l,
+        }, io)),
       explain: command(EXPLAIN_HELP, EXPLAIN_OPTIONS, io, result, (args, _o, l) => runExplain(args, { lang: l }, io)),
     },
   });

@@ -1,0 +1,376 @@
+import { inferUnit, parseChannelTable, type ChannelRow } from './channels.js';
+import { groupKind, isGenericTitle, isNotesTitle, parseComponentTable, type ComponentRow } from './components.js';
+import { parseLegalBasis } from './legal.js';
+import { parseResults } from './results.js';
+import { fold, IdAllocator, isBlank, slugify, splitList, tidy, unique } from './text.js';
+import type { ChannelKey, ImportedDuration, ImportedFee, ReviewNote } from './types.js';
+
+/**
+ * Turns one portal record into a catalogue procedure (a plain object in the key order of
+ * the catalogue format) and counts what was parsed, for the coverage summary.
+ */
+
+/** The portal's fields (see ../shared/data/dvc/README.md). */
+export const RECORD_FIELDS = [
+  'ma_thu_tuc', 'detail_url', 'formality_id', 'ten_thu_tuc', 'so_quyet_dinh', 'cap_thuc_hien', 'loai_thu_tuc',
+  'linh_vuc', 'doi_tuong_thuc_hien', 'co_quan_co_tham_quyen', 'dia_chi_tiep_nhan', 'co_quan_duoc_uy_quyen',
+  'co_quan_phoi_hop', 'thu_tuc_lien_quan', 'trinh_tu_thuc_hien', 'cach_thuc_thuc_hien', 'thanh_phan_ho_so',
+  'can_cu_phap_ly', 'co_quan_thuc_hien', 'yeu_cau_dieu_kien', 'ket_qua_xu_ly',
+] as const;
+
+/** A portal record: every field is text (a missing field reads as empty). */
+export type PortalRecord = Partial<Record<(typeof RECORD_FIELDS)[number], string>>;
+
+/** Levels as the portal prints them (Law 72/2025/QH15: two-level local government from 2025-07-01). */
+const LEVELS: Readonly<Record<string, string>> = {
+  'cấp bộ': 'ministry',
+  'cấp tỉnh': 'province',
+  'cấp xã': 'commune',
+  'cơ quan khác': 'other',
+  'cấp huyện': 'district',
+};
+
+const CHANNEL_ORDER: readonly ChannelKey[] = ['in-person', 'online', 'postal'];
+
+/** Counts for the coverage summary of one record. */
+export interface RecordStats {
+  componentRows: number;
+  /** Rows that became a component or a note without a review item. */
+  componentRowsParsed: number;
+  components: number;
+  notes: number;
+  channelRows: number;
+  channelRowsParsed: number;
+  durations: number;
+  durationsExplicit: number;
+  durationsInferred: number;
+  durationsBare: number;
+  durationsNone: number;
+  durationsText: number;
+  feeCells: number;
+  feeCellsParsed: number;
+  fees: number;
+  legalEntries: number;
+  results: number;
+  reviewItems: number;
+}
+
+/** The result of building one record. */
+export interface Built {
+  code: string;
+  procedure: Record<string, unknown>;
+  stats: RecordStats;
+  /** Every component row's text, to prove nothing was lost (the round-trip property). */
+  rowTexts: string[];
+}
+
+function emptyStats(): RecordStats {
+  return {
+    componentRows: 0, componentRowsParsed: 0, components: 0, notes: 0,
+    channelRows: 0, channelRowsParsed: 0, durations: 0, durationsExplicit: 0, durationsInferred: 0,
+    durationsBare: 0, durationsNone: 0, durationsText: 0, feeCells: 0, feeCellsParsed: 0, fees: 0,
+    legalEntries: 0, results: 0, reviewItems: 0,
+  };
+}
+
+function text(record: PortalRecord, field: (typeof RECORD_FIELDS)[number]): string {
+  const v = record[field];
+  return typeof v === 'string' ? v : '';
+}
+
+/** Splits the steps into paragraphs: at "Bước n" markers, else at "- " bullets, else one step. */
+export function splitSteps(raw: string): string[] {
+  const t = tidy(raw);
+  if (t === '' || isBlank(t)) return [];
+  const lines = t.split('\n');
+  const marker = lines.some((l) => /^[-+*]?\s*Bước\s*\d/iu.test(l)) ? /^[-+*]?\s*Bước\s*\d/iu : /^-\s/u;
+  const steps: string[] = [];
+  for (const line of lines) {
+    if (line === '') continue;
+    if (steps.length === 0 || marker.test(line)) steps.push(line);
+    else steps[steps.length - 1] += `\n${line}`;
+  }
+  return steps;
+}
+
+function durationKey(d: ImportedDuration | undefined): string {
+  return d === undefined ? '' : `${d.value}|${d.unit ?? ''}`;
+}
+
+function feeKey(f: ImportedFee): string {
+  return `${f.amount}|${f.currency ?? ''}|${f.per ?? ''}|${f.note ?? ''}|${f.label ?? ''}`;
+}
+
+function buildChannels(record: PortalRecord, review: ReviewNote[], stats: RecordStats): Record<string, unknown> | undefined {
+  const raw = text(record, 'cach_thuc_thuc_hien');
+  if (isBlank(raw)) {
+    review.push({ topic: 'channel', path: '/channels', question: 'Cổng không công bố cách thức thực hiện (kênh nộp, thời hạn, phí). Cần bổ sung từ quyết định công bố.' });
+    return undefined;
+  }
+  const table = parseChannelTable(raw);
+  if (table.leftover !== '') {
+    review.push({ topic: 'channel', path: '/channels', original: table.leftover, question: 'Không tách được đoạn này của bảng cách thức thực hiện thành kênh, thời hạn, phí. Cần mã hóa thủ công.' });
+  }
+  const steps = text(record, 'trinh_tu_thuc_hien');
+  const channels = new Map<ChannelKey, Record<string, unknown>>();
+  for (const row of table.rows) {
+    stats.channelRows++;
+    let clean = true;
+    const path = `/channels/${row.channel}`;
+    let duration: ImportedDuration | undefined = row.duration;
+    switch (row.durationState) {
+      case 'explicit':
+        stats.durationsExplicit++;
+        break;
+      case 'bare': {
+        const evidence = inferUnit(row.duration?.value ?? Number.NaN, [
+          row.description,
+          ...table.rows.filter((r) => r.durationState === 'explicit').map((r) => r.durationText),
+          ...table.rows.map((r) => r.description),
+          steps,
+          text(record, 'yeu_cau_dieu_kien'),
+        ]);
+        if (evidence !== undefined && duration !== undefined) {
+          duration = { ...duration, unit: evidence.unit, note: `Cổng chỉ ghi "${row.durationText}"; đơn vị lấy từ chính bản ghi: "${evidence.evidence}".` };
+          stats.durationsInferred++;
+        } else {
+          stats.durationsBare++;
+          clean = false;
+          review.push({ topic: 'duration', path: `${path}/duration`, original: row.raw, question: `Cổng ghi thời hạn "${row.durationText}" không có đơn vị (ngày làm việc, ngày, giờ?). Cần xác định đơn vị theo văn bản quy định.` });
+        }
+        break;
+      }
+      case 'none':
+        stats.durationsNone++;
+        break;
+      case 'text':
+        stats.durationsText++;
+        clean = false;
+        review.push({ topic: 'duration', path: `${path}/duration`, original: row.raw, question: `Thời hạn trên Cổng là văn bản "${row.durationText}", không phải một khoảng thời gian. Cần mã hóa thủ công.` });
+        break;
+    }
+    if (duration !== undefined && Number.isFinite(duration.value)) stats.durations++;
+    stats.feeCells++;
+    if (row.feeState === 'unparsed') {
+      clean = false;
+      review.push({ topic: 'fee', path: `${path}/fees`, original: row.raw, question: 'Không đọc được mức phí, lệ phí của hàng này. Cần mã hóa thủ công.' });
+    } else {
+      stats.feeCellsParsed++;
+    }
+    if (clean) stats.channelRowsParsed++;
+    mergeRow(channels, row, duration);
+  }
+  if (channels.size === 0) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const key of CHANNEL_ORDER) {
+    const c = channels.get(key);
+    if (c !== undefined) out[key] = c;
+  }
+  for (const c of channels.values()) stats.fees += (c['fees'] as unknown[] | undefined)?.length ?? 0;
+  return out;
+}
+
+function mergeRow(channels: Map<ChannelKey, Record<string, unknown>>, row: ChannelRow, duration: ImportedDuration | undefined): void {
+  const existing = channels.get(row.channel);
+  if (existing === undefined) {
+    const c: Record<string, unknown> = {};
+    if (duration !== undefined && Number.isFinite(duration.value)) c['duration'] = duration;
+    if (row.fees.length > 0) c['fees'] = row.fees;
+    if (row.description !== '') c['description'] = row.description;
+    channels.set(row.channel, c);
+    return;
+  }
+  // A further row for the same channel: another case (the portal lists one row per case).
+  if (duration !== undefined && Number.isFinite(duration.value)) {
+    if (existing['duration'] === undefined) {
+      existing['duration'] = duration;
+    } else if (durationKey(existing['duration'] as ImportedDuration) !== durationKey(duration) || row.description !== existing['description']) {
+      const cases = (existing['durationCases'] as Record<string, unknown>[] | undefined) ?? [];
+      const n = cases.length + 2;
+      cases.push({ case: row.description !== '' ? row.description : `Hàng thứ ${n} trên Cổng`, ...duration });
+      existing['durationCases'] = cases;
+    }
+  }
+  if (row.fees.length > 0) {
+    const fees = (existing['fees'] as ImportedFee[] | undefined) ?? [];
+    const seen = new Set(fees.map(feeKey));
+    for (const f of row.fees) if (!seen.has(feeKey(f))) fees.push(f);
+    existing['fees'] = fees;
+  }
+  if (existing['description'] === undefined && row.description !== '') existing['description'] = row.description;
+}
+
+function formOf(row: ComponentRow): string {
+  const f = fold(row.name);
+  if (/^(?:\d+\s*)?ban sao (?:co )?chung thuc/u.test(f) && !/hoac/u.test(f.slice(0, 80))) return 'certified-copy';
+  if (/^(?:\d+\s*)?(?:ban sao|ban chup|ban photo)/u.test(f)) return 'copy';
+  if (row.originals === 0 && row.copies > 0) return 'copy';
+  return 'original';
+}
+
+function buildComponents(
+  record: PortalRecord,
+  review: ReviewNote[],
+  stats: RecordStats,
+  rowTexts: string[],
+): { components: unknown[]; cases: unknown[]; notes: string[] } {
+  const raw = text(record, 'thanh_phan_ho_so');
+  const components: unknown[] = [];
+  const cases: { id: string; name: string; components: unknown[] }[] = [];
+  const notes: string[] = [];
+  if (isBlank(raw) || tidy(raw) === '--') {
+    review.push({ topic: 'component', path: '/components', question: 'Cổng không công bố thành phần hồ sơ. Cần bổ sung từ quyết định công bố.' });
+    return { components, cases, notes };
+  }
+  const table = parseComponentTable(raw);
+  if (table.unstructured !== '') {
+    stats.componentRows++;
+    rowTexts.push(table.unstructured);
+    review.push({ topic: 'component', path: '/components', original: table.unstructured, question: 'Thành phần hồ sơ trên Cổng không có bảng (tên giấy tờ, mẫu, số lượng). Cần mã hóa thủ công.' });
+    return { components, cases, notes };
+  }
+  const ids = new IdAllocator();
+  const caseIds = new IdAllocator();
+  const caseByTitle = new Map<string, { id: string; name: string; components: unknown[] }>();
+  for (const group of table.groups) {
+    const kind = groupKind(group.title);
+    const notesGroup = isNotesTitle(group.title);
+    let target = components;
+    let pathBase = '/components';
+    if (!isGenericTitle(group.title) && !notesGroup) {
+      const name = group.title.replace(/^[-*\s]+/u, '').replace(/[:\s]+$/u, '').trim();
+      let c = caseByTitle.get(name);
+      if (c === undefined) {
+        c = { id: caseIds.take(slugify(name, 40, 'truong-hop')), name, components: [] };
+        caseByTitle.set(name, c);
+        cases.push(c);
+      }
+      target = c.components;
+      pathBase = `/cases/${cases.indexOf(c)}/components`;
+    }
+    for (const row of group.rows) {
+      stats.componentRows++;
+      rowTexts.push(row.name === '' ? row.raw : row.name);
+      if ((row.originals === 0 && row.copies === 0) || notesGroup) {
+        if (row.name !== '') {
+          notes.push(row.name);
+          stats.notes++;
+          stats.componentRowsParsed++;
+        } else {
+          review.push({ topic: 'component', path: '/componentNotes', original: `${row.raw}${row.quantityText}`, question: 'Hàng thành phần hồ sơ không có tên và số lượng 0. Cần kiểm tra.' });
+        }
+        continue;
+      }
+      if (row.name === '') {
+        review.push({ topic: 'component', path: pathBase, original: `${row.raw}${row.quantityText}`, question: 'Hàng thành phần hồ sơ có số lượng nhưng không có tên giấy tờ. Cần kiểm tra.' });
+        continue;
+      }
+      const rowKind = /^xuất trình/iu.test(row.name) ? 'present' : kind;
+      const component: Record<string, unknown> = {
+        id: ids.take(slugify(row.name, 40, 'giay-to')),
+        name: row.name,
+        kind: rowKind,
+        form: formOf(row),
+        quantity: { originals: row.originals, copies: row.copies },
+      };
+      if (row.templates.length > 0) component['template'] = { name: row.templates.join('; ') };
+      target.push(component);
+      stats.components++;
+      stats.componentRowsParsed++;
+    }
+    if (group.trailing !== '') {
+      stats.componentRows++;
+      rowTexts.push(group.trailing);
+      review.push({ topic: 'component', path: pathBase, original: group.trailing, question: 'Đoạn cuối thành phần hồ sơ không có số lượng: là ghi chú hay giấy tờ? Cần kiểm tra.' });
+    }
+  }
+  return { components, cases: cases.filter((c) => c.components.length > 0), notes: unique(notes) };
+}
+
+/**
+ * Builds the catalogue procedure of one record. `source` names the input file (for
+ * provenance); the record is assumed to have a valid code and URL (checked by the caller).
+ */
+export function buildProcedure(record: PortalRecord, source: string): Built {
+  const stats = emptyStats();
+  const review: ReviewNote[] = [];
+  const rowTexts: string[] = [];
+  const code = text(record, 'ma_thu_tuc').trim();
+  const p: Record<string, unknown> = { code };
+
+  const name = tidy(text(record, 'ten_thu_tuc')).replace(/\n/g, ' ');
+  if (name !== '') p['name'] = name;
+  else review.push({ topic: 'other', path: '/name', question: 'Bản ghi không có tên thủ tục.' });
+  const field = tidy(text(record, 'linh_vuc'));
+  if (!isBlank(field)) p['field'] = field;
+  const type = tidy(text(record, 'loai_thu_tuc'));
+  if (!isBlank(type)) p['type'] = type;
+  const decision = tidy(text(record, 'so_quyet_dinh'));
+  if (!isBlank(decision)) p['decision'] = { number: decision };
+  const targets = splitList(text(record, 'doi_tuong_thuc_hien')).filter((t) => !isBlank(t));
+  if (targets.length > 0) p['targets'] = unique(targets);
+
+  const agencies: Record<string, string[]> = {};
+  const agencyFields: [string, (typeof RECORD_FIELDS)[number]][] = [
+    ['competent', 'co_quan_co_tham_quyen'],
+    ['implementing', 'co_quan_thuc_hien'],
+    ['delegated', 'co_quan_duoc_uy_quyen'],
+    ['coordinating', 'co_quan_phoi_hop'],
+  ];
+  for (const [key, f] of agencyFields) {
+    const list = unique(splitList(text(record, f)).filter((t) => !isBlank(t)));
+    if (list.length > 0) agencies[key] = list;
+  }
+  const reception = tidy(text(record, 'dia_chi_tiep_nhan'));
+  if (!isBlank(reception)) agencies['reception'] = reception.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  if (Object.keys(agencies).length > 0) p['agencies'] = agencies;
+
+  const levels: string[] = [];
+  for (const item of splitList(text(record, 'cap_thuc_hien'))) {
+    const level = LEVELS[item.toLowerCase()];
+    if (level !== undefined) levels.push(level);
+    else review.push({ topic: 'level', path: '/levels', original: item, question: `Cấp thực hiện "${item}" không thuộc danh sách (Cấp bộ, Cấp tỉnh, Cấp xã, Cơ quan khác). Cần xác định.` });
+  }
+  if (levels.length > 0) p['levels'] = unique(levels);
+  else if (isBlank(text(record, 'cap_thuc_hien'))) review.push({ topic: 'level', path: '/levels', question: 'Bản ghi không ghi cấp thực hiện.' });
+
+  const steps = splitSteps(text(record, 'trinh_tu_thuc_hien'));
+  if (steps.length > 0) p['steps'] = steps;
+
+  const channels = buildChannels(record, review, stats);
+  if (channels !== undefined) p['channels'] = channels;
+
+  const { components, cases, notes } = buildComponents(record, review, stats, rowTexts);
+  if (components.length > 0) p['components'] = components;
+  if (cases.length > 0) p['cases'] = cases;
+  if (notes.length > 0) p['componentNotes'] = notes;
+
+  const results = parseResults(text(record, 'ket_qua_xu_ly'));
+  if (results.results.length > 0) p['results'] = results.results;
+  stats.results = results.results.length;
+  for (const left of results.leftover) {
+    review.push({ topic: 'result', path: '/results', original: left, question: 'Không tách được tên và mã kết quả của đoạn này. Cần kiểm tra.' });
+  }
+
+  const conditionsText = tidy(text(record, 'yeu_cau_dieu_kien'));
+  if (!isBlank(conditionsText) && !/^không\.?$/iu.test(conditionsText)) {
+    p['conditions'] = conditionsText.split('\n').filter((l) => l !== '');
+  }
+
+  const legal = parseLegalBasis(text(record, 'can_cu_phap_ly'));
+  if (legal.entries.length > 0) p['legalBasis'] = legal.entries;
+  stats.legalEntries = legal.entries.length;
+  for (const left of legal.leftover) {
+    review.push({ topic: 'legal-basis', path: '/legalBasis', original: left, question: 'Không tách được số hiệu văn bản của đoạn căn cứ pháp lý này. Cần kiểm tra.' });
+  }
+
+  const related = tidy(text(record, 'thu_tuc_lien_quan'));
+  if (!isBlank(related)) {
+    review.push({ topic: 'other', path: '/related', original: related, question: 'Cổng liệt kê thủ tục liên quan theo tên, không có mã thủ tục. Cần tra mã để ghi vào related.' });
+  }
+
+  p['provenance'] = [{ url: text(record, 'detail_url').trim(), publisher: 'Cổng Dịch vụ công quốc gia', note: `Nhập tự động từ ${source} bằng tthc import dvc.` }];
+  if (review.length > 0) p['review'] = review;
+  stats.reviewItems = review.length;
+  return { code, procedure: p, stats, rowTexts };
+}

@@ -1,0 +1,46 @@
+import { Document } from 'yaml';
+
+/**
+ * Writes an imported procedure as catalogue YAML: deterministic (same object, same
+ * bytes), NFC, no tabs or control characters, no line folding, with the editor modeline
+ * and the import marker that tells later imports this file may be regenerated.
+ */
+
+/** First characters of the line that marks a file as written by the importer. */
+export const IMPORT_MARKER = '# tthc-import: dvc';
+
+/** Whether a catalogue file was written by `tthc import dvc` (and has not been claimed by hand since). */
+export function isImported(text: string): boolean {
+  const head = text.slice(0, 600).split('\n', 4);
+  return head.some((line) => line.startsWith(IMPORT_MARKER));
+}
+
+/** Cleans every string: NFC, CRLF → LF, tabs → spaces, control, zero-width and bidi marks removed. */
+export function cleanStrings<T>(value: T): T {
+  if (typeof value === 'string') {
+    return value
+      .normalize('NFC')
+      .replace(/\r\n?/g, '\n')
+      .replace(/\t/g, ' ')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\ufeff]/g, '') as T;
+  }
+  if (Array.isArray(value)) return value.map((v) => cleanStrings(v)) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = cleanStrings(v);
+    return out as T;
+  }
+  return value;
+}
+
+/** The YAML text of an imported procedure. */
+export function renderImported(procedure: Record<string, unknown>, options: { schemaPath: string; source: string }): string {
+  const doc = new Document(cleanStrings(procedure), { version: '1.2' });
+  const body = doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true, flowCollectionPadding: true });
+  return [
+    `# yaml-language-server: $schema=${options.schemaPath}`,
+    `${IMPORT_MARKER} ${options.source} — written by \`tthc import dvc\`; \`--overwrite\` regenerates it. Delete this line to take the file over by hand (it then stays authoritative).`,
+    body,
+  ].join('\n');
+}
