@@ -29,3 +29,15 @@ export { langFromEnv } from './i18n/lang.js';
 export type { Lang } from './i18n/lang.js';
 export { main } from './cli/main.js';
 export type * from '../generated/types/catalogue.js';
+export {
+  WorkingCalendar, DeadlineClock, dueMoment, calendarOf, parseMoment, formatMoment, lunarNewYear, hungKingsDay, PeriodError,
+} from './calendar/index.js';
+export type { ClockData, HolidayTable, LocalMoment, OfficeHours, PeriodSpec } from './calendar/index.js';
+export {
+  buildWorkflow, lifecycle, createWorkflowMachine, checklist, requiredComponents, missingComponents, toMermaid,
+} from './workflow/index.js';
+export type {
+  WorkflowIR, Lifecycle, DossierContext, WorkflowEvent, WorkflowMachine, MachineOptions, Checklist, Applicant, ChannelKey,
+} from './workflow/index.js';
+export { analysePaths, type PathReport } from './workflow/paths.js';
+export { importDvc, type ImportOptions, type ImportReport } from './import/dvc/run.js';

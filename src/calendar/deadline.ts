@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from './calendar.js';
-import { dayNumber, parseClock, ymd, type LocalMoment } from './dates.js';
+import { dayNumber, formatMoment, parseClock, parseMoment, ymd, type LocalMoment } from './dates.js';
 
 /**
  * Statutory periods (thời hạn giải quyết) turned into due moments.
@@ -174,6 +174,13 @@ function pushForPauses(calendar: WorkingCalendar, due: LocalMoment, period: Peri
   return result;
 }
 
+/** A clock as plain data (JSON): the period, when it started, and its pauses (ISO moments). */
+export interface ClockData {
+  period: PeriodSpec;
+  startedAt: string;
+  pauses: { from: string; to?: string }[];
+}
+
 /**
  * The statutory clock of one dossier (or one stage): started at the receipt, paused while
  * the applicant supplements, resumed after. Immutable: every change returns a new clock, so
@@ -185,6 +192,24 @@ export class DeadlineClock {
     readonly startedAt: LocalMoment,
     readonly pauses: readonly Pause[],
   ) {}
+
+  /** A clock from its plain-data form (as kept in a machine's context or a database). */
+  static fromData(data: ClockData): DeadlineClock {
+    return new DeadlineClock(
+      data.period,
+      parseMoment(data.startedAt),
+      data.pauses.map((p) => (p.to === undefined ? { from: parseMoment(p.from) } : { from: parseMoment(p.from), to: parseMoment(p.to) })),
+    );
+  }
+
+  /** The plain-data form: JSON, with ISO moments. */
+  toData(): ClockData {
+    return {
+      period: { ...this.period },
+      startedAt: formatMoment(this.startedAt),
+      pauses: this.pauses.map((p) => (p.to === undefined ? { from: formatMoment(p.from) } : { from: formatMoment(p.from), to: formatMoment(p.to) })),
+    };
+  }
 
   /** A clock started at the receipt moment. */
   static start(period: PeriodSpec, at: LocalMoment): DeadlineClock {

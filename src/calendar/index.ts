@@ -4,7 +4,7 @@
  * (`calendarOf(catalogue)`), then ask for due moments.
  */
 export { WorkingCalendar, statutoryHolidays, nationalDayAdjacent, type DayOffInfo, type HolidayTable, type HolidayTableYear } from './calendar.js';
-export { DeadlineClock, dueMoment, effectiveReceipt, PeriodError, DEFAULT_OFFICE_HOURS, type OfficeHours, type Pause, type PeriodSpec } from './deadline.js';
+export { DeadlineClock, dueMoment, effectiveReceipt, PeriodError, DEFAULT_OFFICE_HOURS, type ClockData, type OfficeHours, type Pause, type PeriodSpec } from './deadline.js';
 export { dayNumber, formatMoment, isoDate, momentOf, parseIsoDate, parseMoment, weekday, type LocalMoment } from './dates.js';
 export { dayToLunar, hungKingsDay, lunarNewYear, lunarToDay, type LunarMonth } from './lunar.js';
 

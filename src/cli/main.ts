@@ -7,6 +7,7 @@ import { EXIT, parseCommandLine, pickLang, UsageError, type Io, type OptionDef }
 import { EXPLAIN_HELP, EXPLAIN_OPTIONS, runExplain } from './commands/explain.js';
 import { GENERATE_HELP, GENERATE_OPTIONS, runGenerate } from './commands/generate.js';
 import { IMPORT_HELP, IMPORT_OPTIONS, runImport } from './commands/import.js';
+import { CHECKLIST_HELP, CHECKLIST_OPTIONS, runChecklist } from './commands/checklist.js';
 import { runValidate, VALIDATE_HELP, VALIDATE_OPTIONS } from './commands/validate.js';
 import { renderHelp, type CommandHelp } from './help.js';
 
@@ -14,7 +15,7 @@ function version(): string {
   return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-const COMMANDS = ['validate', 'generate', 'import', 'explain'] as const;
+const COMMANDS = ['validate', 'generate', 'import', 'checklist', 'explain'] as const;
 
 function rootHelp(lang: Lang): string {
   const vi = lang === 'vi';
@@ -22,6 +23,7 @@ function rootHelp(lang: Lang): string {
     ['validate', vi ? 'Kiểm tra tệp danh mục (YAML, lược đồ, tham chiếu).' : 'Validate catalogue files (YAML, schema, references).'],
     ['generate', vi ? 'Sinh mã trong generated/; --check cho CI.' : 'Generate generated/; --check for CI.'],
     ['import', vi ? 'Nhập bản ghi của Cổng Dịch vụ công quốc gia thành tệp danh mục.' : 'Import national-portal records as catalogue files.'],
+    ['checklist', vi ? 'Giấy tờ, phí và ngày hẹn của một thủ tục theo câu trả lời của người nộp.' : 'Documents, fees and due date of a procedure for an applicant\'s answers.'],
     ['explain', vi ? 'Giải thích một mã chẩn đoán.' : 'Explain a diagnostic code.'],
   ];
   return [
@@ -103,6 +105,16 @@ export async function main(argv: readonly string[], partial: Partial<Io> = {}): 
           ...(typeof o['out'] === 'string' ? { out: o['out'] } : {}),
           ...(typeof o['catalogue'] === 'string' ? { catalogue: o['catalogue'] } : {}),
           overwrite: o['overwrite'] === true,
+          format: o['format'] as string,
+          lang: l,
+        }, io)),
+      checklist: command(CHECKLIST_HELP, CHECKLIST_OPTIONS, io, result, (args, o, l) =>
+        runChecklist(args, {
+          facts: (o['fact'] as string[] | undefined) ?? [],
+          cases: (o['case'] as string[] | undefined) ?? [],
+          channel: o['channel'] as string,
+          ...(typeof o['at'] === 'string' ? { at: o['at'] } : {}),
+          catalogue: o['catalogue'] as string,
           format: o['format'] as string,
           lang: l,
         }, io)),

@@ -1,8 +1,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compareCodePoints } from '../catalogue/files.js';
+import { loadCatalogue } from '../catalogue/catalogue.js';
+import type { HolidayTable } from '../calendar/calendar.js';
+import type { Diagnostic } from '../diagnostics/types.js';
+import { buildWorkflow } from '../workflow/ir.js';
 import { schemasDir } from '../util/package-root.js';
 import { banner, schemaTypes } from './schema-types.js';
+import { renderWorkflowFiles } from './workflows.js';
 
 /** One file that `tthc generate` owns, with its path relative to `generated/`. */
 export interface GeneratedFile {
@@ -17,8 +22,24 @@ export interface GenerateReport {
   removed: string[];
 }
 
-/** Renders every generated file, in a stable order. Pure apart from reading the schemas. */
-export async function renderGenerated(options: { schemas?: string } = {}): Promise<GeneratedFile[]> {
+/** What `renderGenerated` produced: the files, or the catalogue's errors that prevent them. */
+export interface RenderResult {
+  files: GeneratedFile[];
+  /** Errors of the catalogue; when any, nothing must be written. */
+  errors: Diagnostic[];
+}
+
+/**
+ * Renders every generated file, in a stable order: the types of `schemas/`, and for every
+ * procedure of the catalogue its workflow module and diagram, plus the holiday table.
+ * Pure apart from reading the schemas and the catalogue. A catalogue with errors yields no
+ * files (never a half-generated folder).
+ */
+export async function renderGenerated(options: { schemas?: string; catalogue?: string; cwd?: string } = {}): Promise<RenderResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const catalogue = loadCatalogue({ paths: [options.catalogue ?? 'procedures'], cwd });
+  const errors = catalogue.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) return { files: [], errors };
   const types = await schemaTypes(options.schemas ?? schemasDir());
   const files: GeneratedFile[] = [
     { path: 'types/catalogue.ts', content: types },
@@ -27,7 +48,23 @@ export async function renderGenerated(options: { schemas?: string } = {}): Promi
       content: `${banner('src/generate/generate.ts')}\n\nexport type * from './types/catalogue.js';\n`,
     },
   ];
-  return files.sort((a, b) => compareCodePoints(a.path, b.path));
+  const rel = (file: string): string => path.relative(cwd, file).split(path.sep).join('/');
+  const entries = [...catalogue.procedures.values()].map((entry) => {
+    const resolved = catalogue.resolve(entry.code)?.procedure ?? entry.procedure;
+    return { ir: buildWorkflow(resolved), source: rel(entry.file) };
+  });
+  const years: HolidayTable['years'] = {};
+  const tableFiles = new Set<string>();
+  let weekend: readonly string[] = catalogue.registries.weekend;
+  for (const [year, entry] of [...catalogue.registries.holidays].sort(([a], [b]) => compareCodePoints(a, b))) {
+    tableFiles.add(rel(entry.file));
+    const daysOff = (entry.value.daysOff ?? []).map((d) => ({ date: d.date, name: d.name, kind: d.kind }));
+    const workingDays = (entry.value.workingDays ?? []).map((w) => ({ date: w.date, reason: w.reason }));
+    (years as Record<string, unknown>)[year] = { status: entry.value.status, daysOff, workingDays };
+  }
+  weekend = [...weekend];
+  files.push(...renderWorkflowFiles(entries, { weekend, years }, [...tableFiles].sort(compareCodePoints).join(', ') || 'no holiday table'));
+  return { files: files.sort((a, b) => compareCodePoints(a.path, b.path)), errors: [] };
 }
 
 function listFiles(dir: string): string[] {

@@ -1,0 +1,187 @@
+import type { Fact } from '../../../generated/types/catalogue.js';
+import { loadCatalogue } from '../../catalogue/catalogue.js';
+import type { FactValues } from '../../catalogue/conditions.js';
+import { calendarOf } from '../../calendar/index.js';
+import { formatMoment, momentOf, parseMoment, type LocalMoment } from '../../calendar/dates.js';
+import { formatStylish } from '../../format/stylish.js';
+import type { Lang } from '../../i18n/lang.js';
+import { entriesOf } from '../../util/records.js';
+import { closest } from '../../util/suggest.js';
+import { checklist, type Checklist } from '../../workflow/checklist.js';
+import { CHANNELS, type ChannelKey } from '../../workflow/ir.js';
+import { EXIT, LANG_OPTION, UsageError, type Io, type OptionDef } from '../context.js';
+import { HELP_OPTION, type CommandHelp } from '../help.js';
+
+const OPTIONS: Record<string, OptionDef> = {
+  fact: {
+    type: 'string',
+    multiple: true,
+    description: { vi: 'Câu trả lời cho một câu hỏi của thủ tục: ten=giá-trị (lặp lại được).', en: 'An answer to one of the procedure\'s facts: name=value (repeatable).' },
+  },
+  case: {
+    type: 'string',
+    multiple: true,
+    description: { vi: 'Trường hợp áp dụng (mã trường hợp), với các trường hợp không có điều kiện.', en: 'A case that applies (case id), for cases without a condition.' },
+  },
+  channel: {
+    type: 'string',
+    values: CHANNELS,
+    default: 'in-person',
+    description: { vi: 'Kênh nộp: in-person, online, postal.', en: 'Channel: in-person, online, postal.' },
+  },
+  at: {
+    type: 'string',
+    description: { vi: 'Thời điểm nộp (ISO, giờ Việt Nam nếu không ghi múi giờ); mặc định: bây giờ.', en: 'Submission moment (ISO; Vietnam time when no offset is given); default: now.' },
+  },
+  catalogue: {
+    type: 'string',
+    default: 'procedures',
+    description: { vi: 'Thư mục danh mục.', en: 'Catalogue folder.' },
+  },
+  format: {
+    type: 'string',
+    values: ['stylish', 'json'],
+    default: 'stylish',
+    alias: 'f',
+    description: { vi: 'Định dạng: stylish hoặc json.', en: 'Format: stylish or json.' },
+  },
+  lang: LANG_OPTION,
+  help: HELP_OPTION,
+};
+
+/** `tthc checklist` help. */
+export const CHECKLIST_HELP: CommandHelp = {
+  name: 'checklist',
+  usage: 'tthc checklist <code> [--fact name=value …] [--case id …] [--channel in-person|online|postal] [--at ISO] [--format stylish|json]',
+  description: {
+    vi: 'Danh sách giấy tờ phải nộp, xuất trình theo câu trả lời của người nộp, phí, lệ phí theo kênh và ngày hẹn trả kết quả (tính theo ngày làm việc).',
+    en: 'The documents to submit and present for an applicant\'s answers, the fees per channel, and the due date (in working days).',
+  },
+  options: OPTIONS,
+  examples: [
+    'tthc checklist 1.001193 --fact birthEvidence=paper-birth-notice --fact applicant=authorised',
+    'tthc checklist 1.001193 --channel online --at 2026-02-13T15:30 --format json',
+  ],
+};
+
+export { OPTIONS as CHECKLIST_OPTIONS };
+
+function parseFact(raw: string, facts: Readonly<Record<string, Fact>>): [string, boolean | string | number] {
+  const eq = raw.indexOf('=');
+  if (eq <= 0) throw new UsageError({ vi: `--fact cần dạng ten=giá-trị, nhận được "${raw}".`, en: `--fact takes name=value, got "${raw}".` });
+  const name = raw.slice(0, eq);
+  const value = raw.slice(eq + 1);
+  const fact = facts[name];
+  if (fact === undefined) {
+    const known = Object.keys(facts);
+    const near = closest(name, known);
+    const list = known.length === 0 ? '—' : known.join(', ');
+    throw new UsageError({
+      vi: `Thủ tục không có câu hỏi "${name}"${near !== undefined ? ` (có phải "${near}"?)` : ''}. Các câu hỏi: ${list}.`,
+      en: `The procedure has no fact "${name}"${near !== undefined ? ` (did you mean "${near}"?)` : ''}. Facts: ${list}.`,
+    });
+  }
+  switch (fact.type) {
+    case 'boolean': {
+      const v = value.toLowerCase();
+      if (['true', 'yes', 'có', 'co', '1'].includes(v)) return [name, true];
+      if (['false', 'no', 'không', 'khong', '0'].includes(v)) return [name, false];
+      throw new UsageError({ vi: `"${name}" nhận true hoặc false, nhận được "${value}".`, en: `"${name}" takes true or false, got "${value}".` });
+    }
+    case 'number': {
+      const n = Number(value);
+      if (value.trim() === '' || !Number.isFinite(n)) throw new UsageError({ vi: `"${name}" nhận một số, nhận được "${value}".`, en: `"${name}" takes a number, got "${value}".` });
+      return [name, n];
+    }
+    default: {
+      const options = (fact.options ?? []).map((o) => o.value);
+      if (!options.includes(value)) {
+        throw new UsageError({ vi: `"${name}" nhận một trong: ${options.join(', ')}; nhận được "${value}".`, en: `"${name}" takes one of: ${options.join(', ')}; got "${value}".` });
+      }
+      return [name, value];
+    }
+  }
+}
+
+function render(c: Checklist, lang: Lang): string {
+  const vi = lang === 'vi';
+  const lines = [`${c.procedure}  ${c.name}`, ''];
+  const quantity = (q: { originals?: number; copies?: number } | undefined): string => {
+    if (q === undefined) return '';
+    const parts = [q.originals ? `${q.originals} ${vi ? 'bản chính' : 'original(s)'}` : '', q.copies ? `${q.copies} ${vi ? 'bản sao' : 'copy(ies)'}` : ''].filter((x) => x !== '');
+    return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
+  };
+  const section = (title: string, items: Checklist['components']): void => {
+    if (items.length === 0) return;
+    lines.push(title);
+    for (const i of items) {
+      const kind = i.kind === 'present' ? (vi ? 'xuất trình' : 'present') : (vi ? 'nộp' : 'submit');
+      const db = i.dataSource !== undefined ? (vi ? ` — có thể khai thác từ CSDL ${i.dataSource}` : ` — obtainable from the ${i.dataSource} database`) : '';
+      lines.push(`  [${kind}] ${i.name}${quantity(i.quantity)}${db}`);
+    }
+    lines.push('');
+  };
+  section(vi ? 'Giấy tờ phải có:' : 'Required documents:', c.components);
+  section(vi ? 'Giấy tờ nộp nếu có:' : 'Optional documents (if any):', c.optional);
+  if (c.components.length === 0 && c.optional.length === 0) lines.push(vi ? 'Không có giấy tờ nào được công bố cho trường hợp này.' : 'No documents are published for this case.', '');
+  lines.push(vi ? 'Phí, lệ phí:' : 'Fees:');
+  for (const [channel, fees] of Object.entries(c.fees)) {
+    const text = (fees ?? []).length === 0 ? (vi ? 'không công bố' : 'not published') : (fees ?? []).map((f) => `${f.amount.toLocaleString('vi-VN')} ${f.currency}${f.per !== undefined ? `/${f.per}` : ''}${f.label !== undefined ? ` (${f.label})` : ''}`).join('; ');
+    lines.push(`  ${channel}: ${text}`);
+  }
+  if (c.due !== undefined) {
+    lines.push('');
+    const reason = {
+      'unit-missing': vi ? 'thời hạn không có đơn vị (cần rà soát)' : 'the period has no unit (under review)',
+      'no-period': vi ? 'thủ tục không công bố thời hạn cho kênh này' : 'no period is published for this channel',
+      'channel-not-offered': vi ? 'thủ tục không nhận hồ sơ qua kênh này' : 'this channel is not offered',
+    };
+    lines.push(c.due.due !== null
+      ? `${vi ? 'Nộp' : 'Submitted'} ${c.due.submittedAt} (${c.due.channel}) → ${vi ? 'hẹn trả kết quả' : 'due'} ${c.due.due}`
+      : `${vi ? 'Không tính được ngày hẹn' : 'No due date'}: ${reason[c.due.reason ?? 'no-period']}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Runs `tthc checklist`; returns the exit code. */
+export function runChecklist(args: string[], options: { facts: string[]; cases: string[]; channel: string; at?: string; catalogue: string; format: string; lang: Lang }, io: Io, now: () => Date = () => new Date()): number {
+  const [code, ...rest] = args;
+  if (code === undefined || rest.length > 0) throw new UsageError({ vi: 'Cần đúng một mã thủ tục, ví dụ: tthc checklist 1.001193.', en: 'Give exactly one procedure code, e.g. tthc checklist 1.001193.' });
+  const catalogue = loadCatalogue({ paths: [options.catalogue], cwd: io.cwd });
+  const errors = catalogue.diagnostics.filter((d) => d.severity === 'error' && catalogue.procedures.get(code)?.file === d.file);
+  const resolved = catalogue.resolve(code);
+  if (resolved === undefined) {
+    const near = closest(code, [...catalogue.procedures.keys()]);
+    throw new UsageError({
+      vi: `Không có thủ tục "${code}" trong ${options.catalogue}${near !== undefined ? ` (có phải "${near}"?)` : ''}.`,
+      en: `There is no procedure "${code}" in ${options.catalogue}${near !== undefined ? ` (did you mean "${near}"?)` : ''}.`,
+    });
+  }
+  if (errors.length > 0) {
+    io.stdout(formatStylish(errors, { lang: options.lang, cwd: io.cwd, color: false, fileCount: 1 }));
+    return EXIT.findings;
+  }
+  const procedure = resolved.procedure;
+  const declared = Object.fromEntries(entriesOf<Fact>(procedure.facts));
+  const facts: Record<string, boolean | string | number> = {};
+  for (const raw of options.facts) {
+    const [name, value] = parseFact(raw, declared);
+    facts[name] = value;
+  }
+  const caseIds = new Set((procedure.cases ?? []).map((k) => k.id));
+  for (const c of options.cases) {
+    if (!caseIds.has(c)) {
+      throw new UsageError({ vi: `Thủ tục không có trường hợp "${c}". Các trường hợp: ${[...caseIds].join(', ') || '—'}.`, en: `The procedure has no case "${c}". Cases: ${[...caseIds].join(', ') || '—'}.` });
+    }
+  }
+  let at: LocalMoment;
+  try {
+    at = options.at !== undefined ? parseMoment(options.at) : momentOf(now());
+  } catch {
+    throw new UsageError({ vi: `--at cần ngày giờ ISO, ví dụ 2026-02-13T15:30; nhận được "${options.at ?? ''}".`, en: `--at takes an ISO date-time, e.g. 2026-02-13T15:30; got "${options.at ?? ''}".` });
+  }
+  const result = checklist(procedure, { facts: facts as FactValues, cases: options.cases }, { channel: options.channel as ChannelKey, at, calendar: calendarOf(catalogue.registries) });
+  if (options.format === 'json') io.stdout(`${JSON.stringify({ ...result, facts, submittedAt: formatMoment(at) }, null, 2)}\n`);
+  else io.stdout(render(result, options.lang));
+  return EXIT.ok;
+}
