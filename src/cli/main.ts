@@ -8,6 +8,7 @@ import { EXPLAIN_HELP, EXPLAIN_OPTIONS, runExplain } from './commands/explain.js
 import { GENERATE_HELP, GENERATE_OPTIONS, runGenerate } from './commands/generate.js';
 import { IMPORT_HELP, IMPORT_OPTIONS, runImport } from './commands/import.js';
 import { CHECKLIST_HELP, CHECKLIST_OPTIONS, runChecklist } from './commands/checklist.js';
+import { CHECK_HELP, CHECK_OPTIONS, runCheck, runStats, STATS_HELP, STATS_OPTIONS } from './commands/check.js';
 import { runValidate, VALIDATE_HELP, VALIDATE_OPTIONS } from './commands/validate.js';
 import { renderHelp, type CommandHelp } from './help.js';
 
@@ -15,12 +16,14 @@ function version(): string {
   return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-const COMMANDS = ['validate', 'generate', 'import', 'checklist', 'explain'] as const;
+const COMMANDS = ['validate', 'check', 'stats', 'generate', 'import', 'checklist', 'explain'] as const;
 
 function rootHelp(lang: Lang): string {
   const vi = lang === 'vi';
   const rows: [string, string][] = [
     ['validate', vi ? 'Kiểm tra tệp danh mục (YAML, lược đồ, tham chiếu).' : 'Validate catalogue files (YAML, schema, references).'],
+    ['check', vi ? 'Rà soát: giấy tờ thừa, không thống nhất, cơ hội đơn giản hóa.' : 'Review: redundant documents, inconsistencies, opportunities.'],
+    ['stats', vi ? 'Thống kê theo cấp, 4 tại chỗ, trực tuyến, lĩnh vực; chi phí tuân thủ.' : 'Statistics per level, 4 tại chỗ, online, field; compliance cost.'],
     ['generate', vi ? 'Sinh mã trong generated/; --check cho CI.' : 'Generate generated/; --check for CI.'],
     ['import', vi ? 'Nhập bản ghi của Cổng Dịch vụ công quốc gia thành tệp danh mục.' : 'Import national-portal records as catalogue files.'],
     ['checklist', vi ? 'Giấy tờ, phí và ngày hẹn của một thủ tục theo câu trả lời của người nộp.' : 'Documents, fees and due date of a procedure for an applicant\'s answers.'],
@@ -100,6 +103,25 @@ export async function main(argv: readonly string[], partial: Partial<Io> = {}): 
         if (paths.length > 0) throw new UsageError({ vi: `generate không nhận đường dẫn: ${paths.join(' ')}.`, en: `generate takes no paths: ${paths.join(' ')}.` });
         return runGenerate({ check: o['check'] === true, out: o['out'] as string, lang: l }, io);
       }),
+      check: command(CHECK_HELP, CHECK_OPTIONS, io, result, (paths, o, l) =>
+        runCheck(paths, {
+          format: o['format'] as string,
+          outputs: (o['output'] as string[] | undefined) ?? [],
+          failOn: o['fail-on'] as string,
+          ...(typeof o['config'] === 'string' ? { config: o['config'] } : {}),
+          fix: o['fix'] === true,
+          fixDryRun: o['fix-dry-run'] === true,
+          ...(typeof o['today'] === 'string' ? { today: o['today'] } : {}),
+          lang: l,
+          version: version(),
+        }, io)),
+      stats: command(STATS_HELP, STATS_OPTIONS, io, result, (paths, o, l) =>
+        runStats(paths, {
+          format: o['format'] as string,
+          ...(typeof o['config'] === 'string' ? { config: o['config'] } : {}),
+          ...(typeof o['today'] === 'string' ? { today: o['today'] } : {}),
+          lang: l,
+        }, io)),
       import: command(IMPORT_HELP, IMPORT_OPTIONS, io, result, (args, o, l) =>
         runImport(args, {
           ...(typeof o['out'] === 'string' ? { out: o['out'] } : {}),

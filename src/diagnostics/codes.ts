@@ -1,8 +1,9 @@
 import type { Bilingual } from '../i18n/lang.js';
 import type { Severity } from './types.js';
+import { RULES } from '../checks/registry.js';
 
 /** Where in the pipeline a diagnostic is raised. */
-export type CodeCategory = 'load' | 'schema' | 'catalogue' | 'import' | 'cli';
+export type CodeCategory = 'load' | 'schema' | 'catalogue' | 'check' | 'import' | 'cli';
 
 /**
  * The description of one diagnostic code. Codes are stable: a code is never renumbered or
@@ -379,6 +380,16 @@ export const CODES = [
     hint: { vi: 'Đổi lại validFrom, validTo.', en: 'Swap or fix validFrom and validTo.' },
     explain: { vi: 'Khoảng hiệu lực của một khoản phí phải có ngày bắt đầu không sau ngày kết thúc.', en: 'A fee\'s validity period must not end before it starts.' },
   }),
+  // ── check: inline suppressions of check rules (the rules themselves are in src/checks/rules/) ──
+  define({
+    code: 'TTHC439', id: 'invalid-suppression', category: 'check', severity: 'warning',
+    message: { vi: 'Chú thích tắt quy tắc không hợp lệ: {detail}.', en: 'Invalid rule suppression: {detail}.' },
+    hint: { vi: 'Viết "# tthc-disable-next-line <quy-tắc> -- <lý do>"; lý do là bắt buộc.', en: 'Write "# tthc-disable-next-line <rule> -- <reason>"; the reason is required.' },
+    explain: {
+      vi: 'Một phát hiện chỉ được tắt kèm lý do, để người rà soát sau biết vì sao. Chú thích không có lý do, không nêu quy tắc hoặc nêu quy tắc không tồn tại không có tác dụng và bị báo.',
+      en: 'A finding may only be silenced with a reason, so later reviewers know why. A suppression with no reason, no rule or an unknown rule has no effect and is reported.',
+    },
+  }),
   // ── import: reading portal records (tthc import dvc) ───────────────────────────────
   define({
     code: 'TTHC501', id: 'import-invalid-json', category: 'import', severity: 'error',
@@ -485,8 +496,11 @@ export const CODES = [
 /** The readable ids of every code. */
 export type CodeId = (typeof CODES)[number]['id'];
 
-const byId = new Map<string, CodeInfo>(CODES.map((c) => [c.id, c]));
-const byCode = new Map<string, CodeInfo>(CODES.map((c) => [c.code, c]));
+/** Every code: the loader's and the check rules' (TTHC4xx, defined with their rules in src/checks/rules/). */
+export const ALL_CODES: readonly CodeInfo[] = [...CODES, ...RULES.map((r) => r.info)].sort((a, b) => (a.code < b.code ? -1 : 1));
+
+const byId = new Map<string, CodeInfo>(ALL_CODES.map((c) => [c.id, c]));
+const byCode = new Map<string, CodeInfo>(ALL_CODES.map((c) => [c.code, c]));
 
 /** Looks a code up by its readable id (`unknown-property`). */
 export function codeInfo(id: CodeId): CodeInfo {

@@ -1,0 +1,38 @@
+import { defineRule, targets } from '../define.js';
+import type { RawFinding } from '../types.js';
+import { longer, show } from './duration-helpers.js';
+
+/** Online slower or dearer than in person, without a reason. */
+export const channelMismatch = defineRule({
+  id: 'channel-mismatch',
+  code: 'TTHC418',
+  severity: 'warning',
+  category: 'consistency',
+  message: { vi: 'Nộp trực tuyến {what} nộp trực tiếp: {detail}.', en: 'Filing online is {what} in person: {detail}.' },
+  hint: { vi: 'Thời hạn và phí trực tuyến không được kém hơn trực tiếp; sửa, hoặc ghi lý do trong note.', en: 'Online must not be slower or dearer than in person; fix it, or give the reason in a note.' },
+  doc: {
+    what: { vi: 'So kênh trực tuyến với kênh trực tiếp của cùng thủ tục: thời hạn dài hơn (cùng đơn vị), hoặc tổng phí cao hơn, mà không có ghi chú (note) giải thích.', en: 'Compares the online channel with the in-person one: a longer duration (same unit) or higher fees, with no note giving a reason.' },
+    why: { vi: 'Chính sách khuyến khích nộp trực tuyến (giảm, miễn phí, lệ phí); trực tuyến chậm hơn hoặc đắt hơn là ngược chính sách và thường là lỗi công bố.', en: 'Policy favours online filing (reduced or waived fees); online being slower or dearer goes against it and is usually a publishing error.' },
+    legalBasis: ['Nghị định 42/2022/NĐ-CP', 'Các thông tư của Bộ Tài chính về giảm phí, lệ phí khi nộp trực tuyến'],
+    example: 'channels:\n  in-person: { duration: { value: 5, unit: working-days } }\n  online: { duration: { value: 7, unit: working-days } }',
+    limits: { vi: 'Chỉ so cùng đơn vị; phí so theo tổng số tiền, không theo điều kiện (when).', en: 'Only same-unit durations are compared; fees are compared as totals, ignoring conditions (when).' },
+  },
+  run(ctx) {
+    const out: RawFinding[] = [];
+    for (const { code, p } of targets(ctx)) {
+      const online = p.channels?.online;
+      const inPerson = p.channels?.['in-person'];
+      if (online === undefined || inPerson === undefined) continue;
+      if (longer(online.duration, inPerson.duration) && online.duration?.note === undefined) {
+        out.push({ code, pointer: '/channels/online/duration', related: [{ code, pointer: '/channels/in-person/duration' }],
+          data: { what: { vi: 'chậm hơn', en: 'slower than' }, detail: `${show(online.duration)} > ${show(inPerson.duration)}` } });
+      }
+      const total = (fees: typeof online.fees): number => (fees ?? []).filter((f) => f.currency !== 'USD').reduce((n, f) => n + f.amount, 0);
+      if (total(online.fees) > total(inPerson.fees) && (online.fees ?? []).every((f) => f.note === undefined)) {
+        out.push({ code, pointer: '/channels/online/fees', related: [{ code, pointer: '/channels/in-person/fees' }],
+          data: { what: { vi: 'đắt hơn', en: 'dearer than' }, detail: `${total(online.fees)} > ${total(inPerson.fees)} VND` } });
+      }
+    }
+    return out;
+  },
+});

@@ -1,0 +1,59 @@
+import { defineRule, targets } from '../define.js';
+import { documentKey, documentsIn } from '../index-build.js';
+import type { Place, RawFinding } from '../types.js';
+
+/** A result name must be this specific to be recognised in another procedure's component. */
+const MIN_WORDS = 7;
+
+/** A component that is the result of another procedure of the catalogue. */
+export const issuedByCatalogue = defineRule({
+  id: 'issued-by-catalogue',
+  code: 'TTHC405',
+  severity: 'info',
+  category: 'redundancy',
+  message: {
+    vi: 'Thành phần "{name}" là kết quả của thủ tục {issuer}; hệ thống cấp đã giữ dữ liệu này.',
+    en: 'Component "{name}" is the result of procedure {issuer}; the issuing system already holds it.',
+  },
+  hint: { vi: 'Khai thác kết quả từ hệ thống của thủ tục cấp (liên thông dữ liệu) thay vì yêu cầu người nộp.', en: 'Read the result from the issuing procedure\'s system instead of asking the applicant.' },
+  doc: {
+    what: { vi: 'Một thành phần hồ sơ là kết quả của một thủ tục khác trong danh mục: theo danh mục giấy tờ (issuedBy) hoặc vì tên thành phần chứa đúng tên kết quả (đủ dài, không chung chung) của thủ tục đó.', en: 'A component is the result of another procedure in the catalogue: by the registry (issuedBy), or because its name contains that procedure\'s result name (long enough not to be generic).' },
+    why: { vi: 'Giấy tờ do chính cơ quan nhà nước cấp qua một thủ tục đã được số hóa phải được khai thác lại, không bắt người dân nộp lại.', en: 'Documents the state itself issued through a digitised procedure should be reused, not asked for again.' },
+    legalBasis: ['Nghị định 45/2020/NĐ-CP (sử dụng kết quả giải quyết TTHC điện tử)', 'Nghị quyết 66.7/2025/NQ-CP'],
+    example: 'components:\n  - { id: gcn-dkdn, name: Giấy chứng nhận đăng ký doanh nghiệp, kind: submit, document: giay-chung-nhan-dang-ky-doanh-nghiep }',
+    limits: { vi: 'Chỉ so tên kết quả có ít nhất 7 từ; kết quả chung chung ("Quyết định", "Văn bản chấp thuận") không được dùng.', en: 'Only result names of at least seven words are matched; generic results ("Quyết định", "Văn bản chấp thuận") are not used.' },
+  },
+  run(ctx) {
+    const out: RawFinding[] = [];
+    const issuedBy = new Map<string, string[]>();
+    for (const m of ctx.index.documents) issuedBy.set(m.id, (m.doc.issuedBy ?? []).filter((c) => ctx.index.procedures.has(c)));
+    // Long, specific result names, each issued by one procedure.
+    const specific = new Map<string, Place>();
+    for (const [name, list] of ctx.index.results) {
+      if (name.split(' ').length >= MIN_WORDS && new Set(list.map((x) => x.code)).size === 1) specific.set(name, list[0] as Place);
+    }
+    for (const { code } of targets(ctx)) {
+      for (const { component, pointer } of ctx.index.components(code)) {
+        let issuer: Place | undefined;
+        for (const d of documentsIn(ctx.index, component, { anchored: true })) {
+          const c = (issuedBy.get(d.id) ?? []).find((x) => x !== code);
+          if (c !== undefined) {
+            issuer = { code: c, pointer: '/results' };
+            break;
+          }
+        }
+        if (issuer === undefined && component.document === undefined) {
+          // The component's name starts with a specific result name of another procedure.
+          const words = documentKey(component.name).split(' ');
+          for (let n = Math.min(words.length, 40); n >= MIN_WORDS && issuer === undefined; n--) {
+            const hit = specific.get(words.slice(0, n).join(' '));
+            if (hit !== undefined && hit.code !== code) issuer = hit;
+          }
+        }
+        if (issuer === undefined) continue;
+        out.push({ code, pointer: `${pointer}/name`, data: { name: component.name, issuer: issuer.code }, related: [issuer] });
+      }
+    }
+    return out;
+  },
+});

@@ -1,0 +1,42 @@
+import { defineRule, targets } from '../define.js';
+import { documentsIn, normalise } from '../index-build.js';
+import type { RawFinding } from '../types.js';
+
+/** Text saying the agency reads the data from a database when it can (a fallback exists). */
+const FALLBACK = /(co so du lieu|csdl|khai thac|tich hop|vneid|dinh danh dien tu|ket noi|chia se du lieu|tra cuu)/;
+
+/** A component whose data a national database holds, demanded unconditionally. */
+export const onceOnly = defineRule({
+  id: 'once-only',
+  code: 'TTHC403',
+  severity: 'warning',
+  category: 'redundancy',
+  message: {
+    vi: 'Thành phần "{name}" được yêu cầu vô điều kiện, trong khi dữ liệu đã có trong {database}.',
+    en: 'Component "{name}" is demanded unconditionally although {database} holds its data.',
+  },
+  hint: { vi: 'Ghi dataSource: {databaseId} và chỉ yêu cầu giấy tờ khi không khai thác được (when).', en: 'Set dataSource: {databaseId} and demand the document only when the data cannot be read (when).' },
+  doc: {
+    what: { vi: 'Một thành phần hồ sơ là giấy tờ mà một cơ sở dữ liệu quốc gia đã công bố lưu giữ (danh mục giấy tờ ghi database), được yêu cầu không điều kiện và không ghi nguồn khai thác (dataSource) hay cách khai thác thay thế.', en: 'A component is a document whose data a published national database holds (the registry names the database), demanded with no condition, no dataSource and no database fallback in its text.' },
+    why: { vi: 'Nguyên tắc "chỉ cung cấp một lần": không yêu cầu người dân nộp thông tin mà cơ quan nhà nước đã có trong cơ sở dữ liệu.', en: 'The once-only principle: citizens must not be asked for data the state already holds.' },
+    legalBasis: ['Nghị quyết 66.7/2025/NQ-CP', 'Nghị định 104/2022/NĐ-CP, Điều 14', 'Nghị định 45/2020/NĐ-CP'],
+    example: 'components:\n  - { id: khai-sinh, name: Bản sao Giấy khai sinh, kind: submit, document: giay-khai-sinh }',
+    limits: { vi: 'Không biết cơ sở dữ liệu đã thực sự kết nối với hệ thống của từng cơ quan chưa; văn bản nhắc đến khai thác, tra cứu, VNeID được coi là đã có cách khai thác thay thế.', en: 'It cannot know whether the database is actually connected to each agency\'s system; text that mentions reading, looking up or VNeID counts as a fallback.' },
+  },
+  run(ctx) {
+    const out: RawFinding[] = [];
+    const databases = ctx.catalogue.registries.databases;
+    for (const { code } of targets(ctx)) {
+      for (const { component, pointer } of ctx.index.components(code)) {
+        if (component.when !== undefined || component.dataSource !== undefined || component.optional === true) continue;
+        if (FALLBACK.test(normalise(`${component.name} ${component.note ?? ''}`))) continue;
+        const held = documentsIn(ctx.index, component, { anchored: true }).find((d) => d.doc.database !== undefined && d.doc.status !== 'abolished' && d.doc.status !== 'phasing-out');
+        if (held === undefined) continue;
+        const dbId = held.doc.database as string;
+        const db = databases.get(dbId)?.value;
+        out.push({ code, pointer: `${pointer}/name`, data: { name: component.name, database: db?.name ?? dbId, databaseId: dbId } });
+      }
+    }
+    return out;
+  },
+});

@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import type { Catalogue } from '../catalogue/catalogue.js';
+import { makeDiagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
+import type { CodeId } from '../diagnostics/codes.js';
+import type { Diagnostic, Range, RelatedLocation, Severity } from '../diagnostics/types.js';
+import { settingFor, type CheckConfig } from './config.js';
+import { buildIndex } from './index-build.js';
+import { RULES } from './registry.js';
+import { findSuppression, readSuppressions, type Suppression } from './suppress.js';
+import type { Fix, Place, RawFinding, Rule, RuleContext } from './types.js';
+
+/**
+ * Runs the check rules over a loaded catalogue: builds the index once, asks every enabled
+ * rule for findings on the requested files (rules may look at the whole catalogue), turns
+ * pointers into positions (through variant merges, to the file that wrote the node), applies
+ * the configuration and inline suppressions, and returns diagnostics.
+ */
+
+/** A finding ready to report, with its fix when it has one. */
+export interface Finding extends Diagnostic {
+  fix?: { file: string; fix: Fix };
+  /** The JSON pointer the rule reported, into the resolved procedure. */
+  pointer: string;
+}
+
+/** What a check run found. */
+export interface CheckResult {
+  findings: Finding[];
+  /** Findings silenced by an inline suppression, with its reason. */
+  suppressed: { finding: Finding; reason: string }[];
+  /** Problems with suppressions and the like (reported with the findings). */
+  meta: Diagnostic[];
+  /** Codes checked. */
+  procedures: number;
+  /** Time spent per rule, in milliseconds. */
+  timings: Record<string, number>;
+}
+
+/** Options of a run. */
+export interface CheckOptions {
+  config?: CheckConfig;
+  /** ISO date of "today" (abolished documents and levels); default: the real date. */
+  today?: string;
+  rules?: readonly Rule[];
+}
+
+function pointerAncestors(pointer: string): string[] {
+  const parts = pointer.split('/');
+  const out: string[] = [];
+  for (let i = parts.length; i >= 1; i--) out.push(parts.slice(0, i).join('/'));
+  return out;
+}
+
+/** Runs the checks. */
+export function runChecks(catalogue: Catalogue, options: CheckOptions = {}): CheckResult {
+  const index = buildIndex(catalogue);
+  const requested = new Set(catalogue.files.filter((f) => f.requested).map((f) => f.file));
+  const targets = index.codes.filter((c) => requested.has(index.files.get(c) ?? ''));
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const ctx: RuleContext = { catalogue, index, targets, procedure: (c) => index.procedures.get(c), today };
+  const findings: Finding[] = [];
+  const suppressed: CheckResult['suppressed'] = [];
+  const meta: Diagnostic[] = [];
+  const timings: Record<string, number> = {};
+  const known = new Set(RULES.map((r) => r.id));
+
+  const suppressionCache = new Map<string, Suppression[]>();
+  const suppressionsOf = (file: string): Suppression[] => {
+    const cached = suppressionCache.get(file);
+    if (cached !== undefined) return cached;
+    let text = '';
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      // unreadable files were reported by the loader
+    }
+    const { suppressions, problems } = readSuppressions(text, known);
+    for (const p of problems) {
+      const range: Range = { start: { line: p.line, column: p.column }, end: { line: p.line, column: p.column + 1 } };
+      const detail = p.problem === 'no-reason'
+        ? { vi: `thiếu lý do sau "--" (${p.detail})`, en: `no reason after "--" (${p.detail})` }
+        : p.problem === 'unknown-rule'
+          ? { vi: `không có quy tắc ${p.detail}`, en: `no rule named ${p.detail}` }
+          : { vi: 'không nêu quy tắc', en: 'no rule named' };
+      meta.push(makeDiagnostic('invalid-suppression' as CodeId, { file, range, procedure: null }, { detail }));
+    }
+    suppressionCache.set(file, suppressions);
+    return suppressions;
+  };
+
+  const place = (p: Place): { file: string; range: Range | null; pointer: string } => {
+    const resolved = catalogue.resolve(p.code);
+    const origin = resolved?.originOf(p.pointer) ?? { file: index.files.get(p.code) ?? '', pointer: p.pointer };
+    let range = catalogue.locate(origin.file, origin.pointer, p.mode ?? 'value');
+    if (range === null) range = catalogue.locate(origin.file, '/code', 'key');
+    return { file: origin.file, range, pointer: origin.pointer };
+  };
+
+  for (const rule of options.rules ?? RULES) {
+    const started = performance.now();
+    let raw: RawFinding[] = [];
+    raw = rule.run(ctx);
+    timings[rule.id] = (timings[rule.id] ?? 0) + performance.now() - started;
+    for (const f of raw) {
+      const at = place(f);
+      const setting = settingFor(options.config, rule.id, at.file);
+      if (setting === 'off') continue;
+      const severity: Severity = setting ?? f.severity ?? rule.info.severity;
+      const related: RelatedLocation[] = (f.related ?? []).map((r) => {
+        const loc = place(r);
+        return { file: loc.file, range: loc.range, procedure: r.code };
+      });
+      const finding: Finding = { ...makeDiagnostic(rule.id as CodeId, { file: at.file, range: at.range, procedure: f.code }, f.data, { related, severity }), pointer: f.pointer };
+      if (f.fix !== undefined) finding.fix = { file: at.file, fix: { ...f.fix, pointer: place({ code: f.code, pointer: f.fix.pointer }).pointer } };
+      const lines = pointerAncestors(at.pointer)
+        .map((ptr) => catalogue.locate(at.file, ptr, 'value')?.start.line)
+        .filter((l): l is number => l !== undefined);
+      const s = findSuppression(suppressionsOf(at.file), rule.id, lines);
+      if (s !== undefined) {
+        s.used = true;
+        suppressed.push({ finding, reason: s.reason });
+        continue;
+      }
+      findings.push(finding);
+    }
+  }
+  for (const file of requested) suppressionsOf(file);
+  return {
+    findings: sortDiagnostics(findings) as Finding[],
+    suppressed,
+    meta: sortDiagnostics(meta),
+    procedures: targets.length,
+    timings,
+  };
+}

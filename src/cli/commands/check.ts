@@ -1,0 +1,245 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadCatalogue, type Catalogue } from '../../catalogue/catalogue.js';
+import { collectFiles } from '../../catalogue/files.js';
+import { ConfigError, loadConfig } from '../../checks/config.js';
+import { applyFixes, unifiedDiff } from '../../checks/fix.js';
+import { CHECK_FORMATS, formatCheckJson, formatGithub, formatJunit, formatMarkdown, formatSarif, type CheckFormat, type FormatOptions } from '../../checks/formats.js';
+import { runChecks, type CheckResult } from '../../checks/run.js';
+import { computeStats, type Stats } from '../../checks/stats.js';
+import type { Fix } from '../../checks/types.js';
+import { countBySeverity, makeDiagnostic, renderMessage, sortDiagnostics } from '../../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../diagnostics/types.js';
+import { displayPath } from '../../format/paths.js';
+import { formatStylish } from '../../format/stylish.js';
+import type { Lang } from '../../i18n/lang.js';
+import { EXIT, LANG_OPTION, UsageError, type Io, type OptionDef } from '../context.js';
+import { HELP_OPTION, type CommandHelp } from '../help.js';
+
+const OPTIONS: Record<string, OptionDef> = {
+  format: {
+    type: 'string',
+    values: CHECK_FORMATS,
+    default: 'stylish',
+    alias: 'f',
+    description: { vi: 'Định dạng in ra: stylish, json, sarif, junit, github, markdown.', en: 'Format on stdout: stylish, json, sarif, junit, github, markdown.' },
+  },
+  output: {
+    type: 'string',
+    multiple: true,
+    alias: 'o',
+    description: { vi: 'Ghi thêm một báo cáo ra tệp: định-dạng:đường-dẫn (lặp lại được), ví dụ -o sarif:tthc.sarif.', en: 'Also write a report to a file: format:path (repeatable), e.g. -o sarif:tthc.sarif.' },
+  },
+  'fail-on': {
+    type: 'string',
+    values: ['error', 'warning'],
+    default: 'error',
+    description: { vi: 'Mã thoát 1 khi có phát hiện từ mức này trở lên.', en: 'Exit 1 when a finding at this severity or above exists.' },
+  },
+  config: { type: 'string', description: { vi: 'Tệp cấu hình (mặc định tthc.config.yaml nếu có).', en: 'Config file (default tthc.config.yaml when present).' } },
+  fix: { type: 'boolean', default: false, description: { vi: 'Sửa những gì không làm đổi nghĩa (bỏ thành phần trùng y hệt, thay giấy tờ đã bãi bỏ bằng giấy tờ thay thế).', en: 'Apply the fixes that cannot change meaning (drop exact duplicates, replace abolished documents by their replacement).' } },
+  'fix-dry-run': { type: 'boolean', default: false, description: { vi: 'In các sửa đổi (diff) mà không ghi.', en: 'Print the fixes as a diff without writing.' } },
+  today: { type: 'string', description: { vi: 'Ngày dùng để so (YYYY-MM-DD); mặc định hôm nay.', en: 'The date to check against (YYYY-MM-DD); default today.' } },
+  lang: LANG_OPTION,
+  help: HELP_OPTION,
+};
+
+/** `tthc check` help. */
+export const CHECK_HELP: CommandHelp = {
+  name: 'check',
+  usage: 'tthc check [paths…] [--format stylish|json|sarif|junit|github|markdown] [-o format:file …] [--fail-on error|warning] [--config file] [--fix | --fix-dry-run] [--lang vi|en]',
+  description: {
+    vi: 'Rà soát thủ tục: giấy tờ thừa, giấy tờ đã bãi bỏ, "chỉ một lần", không thống nhất giữa các cấp, thiếu bộ phận, cơ hội "4 tại chỗ" và trực tuyến toàn trình. Mã thoát 1 khi có phát hiện từ mức --fail-on.',
+    en: 'Review procedures: redundant and abolished documents, once-only, inconsistencies across levels, missing parts, "4 tại chỗ" and fully-online opportunities. Exit 1 on findings at --fail-on severity.',
+  },
+  options: OPTIONS,
+  examples: ['tthc check', 'tthc check procedures/curated --format json', 'tthc check -o sarif:tthc.sarif -o junit:tthc.xml --fail-on warning', 'tthc check --fix-dry-run'],
+};
+
+export { OPTIONS as CHECK_OPTIONS };
+
+/** Options of `tthc stats`. */
+export const STATS_OPTIONS: Record<string, OptionDef> = {
+  format: {
+    type: 'string',
+    values: ['stylish', 'json', 'markdown'],
+    default: 'stylish',
+    alias: 'f',
+    description: { vi: 'Định dạng: stylish, json, markdown.', en: 'Format: stylish, json, markdown.' },
+  },
+  config: OPTIONS['config'] as OptionDef,
+  today: OPTIONS['today'] as OptionDef,
+  lang: LANG_OPTION,
+  help: HELP_OPTION,
+};
+
+/** `tthc stats` help. */
+export const STATS_HELP: CommandHelp = {
+  name: 'stats',
+  usage: 'tthc stats [paths…] [--format stylish|json|markdown] [--lang vi|en]',
+  description: {
+    vi: 'Thống kê: số thủ tục theo cấp, tỷ lệ "4 tại chỗ", tỷ lệ trực tuyến toàn trình / một phần, theo lĩnh vực; phát hiện theo quy tắc; tỷ lệ nếu công bố các thủ tục đủ điều kiện; chi phí tuân thủ và phần tiết kiệm (Thông tư 02/2017/TT-VPCP).',
+    en: 'Statistics: procedures per level, "4 tại chỗ" share, online full / partial shares, per field; findings per rule; shares if the candidates were designated; compliance cost and savings (Circular 02/2017/TT-VPCP).',
+  },
+  options: STATS_OPTIONS,
+  examples: ['tthc stats', 'tthc stats procedures/curated --format markdown'],
+};
+
+interface Prepared {
+  catalogue: Catalogue;
+  result: CheckResult;
+  files: string[];
+  loadErrors: Diagnostic[];
+}
+
+function prepare(paths: string[], options: { config?: string; today?: string; lang: Lang }, io: Io): Prepared {
+  const given = paths.length > 0 ? paths : ['procedures'];
+  const found = collectFiles(given, io.cwd);
+  if (found.missing.length > 0 || found.empty.length > 0) {
+    const problems = [
+      ...found.missing.map((p) => makeDiagnostic('path-not-found', { file: path.resolve(io.cwd, p), range: null, procedure: null }, { path: p })),
+      ...found.empty.map((p) => makeDiagnostic('no-catalogue-files', { file: path.resolve(io.cwd, p), range: null, procedure: null }, { path: p })),
+    ];
+    const text = problems.map((d) => `${d.code}  ${renderMessage(d, options.lang)}`).join('\n');
+    throw new UsageError({ vi: text, en: text });
+  }
+  if (options.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.today)) {
+    throw new UsageError({ vi: `--today cần dạng YYYY-MM-DD, nhận được "${options.today}".`, en: `--today takes YYYY-MM-DD, got "${options.today}".` });
+  }
+  let config;
+  try {
+    config = loadConfig(io.cwd, options.config);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.text);
+    throw error;
+  }
+  const catalogue = loadCatalogue({ paths: given, cwd: io.cwd });
+  const loadErrors = catalogue.diagnostics.filter((d) => d.severity === 'error');
+  const result = runChecks(catalogue, { ...(config !== undefined ? { config } : {}), ...(options.today !== undefined ? { today: options.today } : {}) });
+  return { catalogue, result, files: found.files, loadErrors };
+}
+
+function render(format: CheckFormat, list: readonly Diagnostic[], o: FormatOptions, io: Io): string {
+  switch (format) {
+    case 'json':
+      return formatCheckJson(list, o);
+    case 'sarif':
+      return formatSarif(list, o);
+    case 'junit':
+      return formatJunit(list, o);
+    case 'github':
+      return formatGithub(list, o);
+    case 'markdown':
+      return formatMarkdown(list, o);
+    default:
+      return formatStylish(list, { lang: o.lang, cwd: o.cwd, color: io.isTTY && io.env['NO_COLOR'] === undefined, fileCount: o.files.length });
+  }
+}
+
+/** Runs `tthc check`; returns the exit code. */
+export function runCheck(
+  paths: string[],
+  options: { format: string; outputs: string[]; failOn: string; config?: string; fix: boolean; fixDryRun: boolean; today?: string; lang: Lang; version: string },
+  io: Io,
+): number {
+  const outputs = options.outputs.map((spec) => {
+    const colon = spec.indexOf(':');
+    const format = spec.slice(0, colon);
+    const file = spec.slice(colon + 1);
+    if (colon <= 0 || file === '' || !(CHECK_FORMATS as readonly string[]).includes(format)) {
+      throw new UsageError({ vi: `-o cần dạng định-dạng:tệp với định dạng trong ${CHECK_FORMATS.join(', ')}; nhận được "${spec}".`, en: `-o takes format:file with a format among ${CHECK_FORMATS.join(', ')}; got "${spec}".` });
+    }
+    return { format: format as CheckFormat, file: path.resolve(io.cwd, file) };
+  });
+  if (options.fix && options.fixDryRun) throw new UsageError({ vi: 'Chỉ dùng một trong --fix và --fix-dry-run.', en: 'Use either --fix or --fix-dry-run, not both.' });
+  const prep = prepare(paths, options, io);
+  const all = sortDiagnostics([...prep.loadErrors, ...prep.result.meta, ...prep.result.findings]);
+  const o: FormatOptions = { lang: options.lang, cwd: io.cwd, version: options.version, files: prep.files };
+  if (options.fix || options.fixDryRun) {
+    const byFile = new Map<string, Fix[]>();
+    for (const f of prep.result.findings) if (f.fix !== undefined) byFile.set(f.fix.file, [...(byFile.get(f.fix.file) ?? []), f.fix.fix]);
+    const fixed = applyFixes(byFile, { write: options.fix });
+    const vi = options.lang === 'vi';
+    const lines: string[] = [];
+    for (const f of fixed) {
+      if (f.refused !== undefined) lines.push(vi ? `✖ ${displayPath(f.file, io.cwd)}: không sửa (${f.refused})` : `✖ ${displayPath(f.file, io.cwd)}: not fixed (${f.refused})`);
+      else if (f.applied > 0 && options.fixDryRun) lines.push(unifiedDiff(displayPath(f.file, io.cwd), f.before, f.after));
+    }
+    const applied = fixed.reduce((n, f) => n + f.applied, 0);
+    lines.push(options.fixDryRun
+      ? (vi ? `${applied} sửa đổi có thể áp dụng cho ${fixed.filter((f) => f.applied > 0).length} tệp (chưa ghi).` : `${applied} fixes could be applied to ${fixed.filter((f) => f.applied > 0).length} files (nothing written).`)
+      : (vi ? `Đã sửa ${applied} chỗ trong ${fixed.filter((f) => f.applied > 0).length} tệp.` : `Applied ${applied} fixes to ${fixed.filter((f) => f.applied > 0).length} files.`));
+    io.stdout(`${lines.join('\n')}\n`);
+    return fixed.some((f) => f.refused !== undefined) ? EXIT.findings : EXIT.ok;
+  }
+  for (const out of outputs) {
+    mkdirSync(path.dirname(out.file), { recursive: true });
+    const tmp = `${out.file}.tmp-${process.pid}`;
+    writeFileSync(tmp, render(out.format, all, o, io), 'utf8');
+    renameSync(tmp, out.file);
+  }
+  io.stdout(render(options.format as CheckFormat, all, o, io));
+  const counts = countBySeverity(all);
+  const failing = options.failOn === 'warning' ? counts.error + counts.warning : counts.error;
+  return failing > 0 ? EXIT.findings : EXIT.ok;
+}
+
+function statsText(s: Stats, lang: Lang): string {
+  const vi = lang === 'vi';
+  const pct = (n: number): string => `${n.toFixed(1)}%`;
+  const lines = [
+    vi ? `Số thủ tục: ${s.procedures}` : `Procedures: ${s.procedures}`,
+    vi ? `Theo cấp: bộ ${s.levels.ministry}, tỉnh ${s.levels.province}, xã ${s.levels.commune}, khác ${s.levels.other}${s.levels.district > 0 ? `, huyện (đã bỏ) ${s.levels.district}` : ''}`
+      : `By level: ministry ${s.levels.ministry}, province ${s.levels.province}, commune ${s.levels.commune}, other ${s.levels.other}${s.levels.district > 0 ? `, district (abolished) ${s.levels.district}` : ''}`,
+    vi ? `"4 tại chỗ": ${s.fourOnSpot.designated} (${pct(s.fourOnSpot.share)}); đủ điều kiện chưa công bố: ${s.fourOnSpot.candidates} → ${pct(s.fourOnSpot.shareIfDesignated)} nếu công bố`
+      : `"4 tại chỗ": ${s.fourOnSpot.designated} (${pct(s.fourOnSpot.share)}); candidates: ${s.fourOnSpot.candidates} → ${pct(s.fourOnSpot.shareIfDesignated)} if designated`,
+    vi ? `Trực tuyến: toàn trình ${s.online.full} (${pct(s.online.fullShare)}), một phần ${s.online.partial}, không ${s.online.none}, chưa ghi ${s.online.unknown}; đủ điều kiện toàn trình: ${s.online.candidates} → ${pct(s.online.fullShareIfDesignated)}`
+      : `Online: full ${s.online.full} (${pct(s.online.fullShare)}), partial ${s.online.partial}, none ${s.online.none}, not stated ${s.online.unknown}; full-online candidates: ${s.online.candidates} → ${pct(s.online.fullShareIfDesignated)}`,
+    '',
+    vi ? 'Theo lĩnh vực (thủ tục / 4 tại chỗ / toàn trình):' : 'By field (procedures / 4 tại chỗ / fully online):',
+    ...s.fields.map((f) => `  ${f.field}: ${f.procedures} / ${f.fourOnSpot} / ${f.onlineFull}`),
+    '',
+    vi ? 'Phát hiện theo quy tắc:' : 'Findings per rule:',
+    ...Object.entries(s.findings).map(([id, n]) => `  ${id}: ${n}`),
+    '',
+    vi ? 'Chi phí tuân thủ (Thông tư 02/2017/TT-VPCP, Điều 27):' : 'Compliance cost (Circular 02/2017/TT-VPCP art. 27):',
+  ];
+  if (s.compliance.procedures.length === 0) lines.push(vi ? '  Chưa thủ tục nào khai báo số liệu (compliance).' : '  No procedure declares its figures (compliance).');
+  for (const c of s.compliance.procedures) {
+    lines.push(`  ${c.code} ${c.name}: ${c.perFiling.toLocaleString('vi-VN')} → ${c.afterPerFiling.toLocaleString('vi-VN')} VND/${vi ? 'lần' : 'filing'}; ${c.perYear.toLocaleString('vi-VN')} → ${c.afterPerYear.toLocaleString('vi-VN')} VND/${vi ? 'năm' : 'year'} (${vi ? 'tiết kiệm' : 'saving'} ${c.savingPerYear.toLocaleString('vi-VN')})`);
+  }
+  if (s.compliance.procedures.length > 0) lines.push(`  ${vi ? 'Tổng' : 'Total'}: ${s.compliance.perYear.toLocaleString('vi-VN')} → ${s.compliance.afterPerYear.toLocaleString('vi-VN')} VND/${vi ? 'năm' : 'year'}, ${vi ? 'tiết kiệm' : 'saving'} ${s.compliance.savingPerYear.toLocaleString('vi-VN')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function statsMarkdown(s: Stats, lang: Lang): string {
+  const vi = lang === 'vi';
+  return [
+    vi ? '# Thống kê thủ tục hành chính' : '# Procedure statistics',
+    '',
+    vi ? '| chỉ số | giá trị |' : '| measure | value |',
+    '|---|---|',
+    `| ${vi ? 'Số thủ tục' : 'Procedures'} | ${s.procedures} |`,
+    `| ${vi ? 'Cấp bộ / tỉnh / xã / khác' : 'Ministry / province / commune / other'} | ${s.levels.ministry} / ${s.levels.province} / ${s.levels.commune} / ${s.levels.other} |`,
+    `| ${vi ? '"4 tại chỗ"' : '"4 tại chỗ"'} | ${s.fourOnSpot.designated} (${s.fourOnSpot.share}%) → ${s.fourOnSpot.shareIfDesignated}% |`,
+    `| ${vi ? 'Trực tuyến toàn trình' : 'Fully online'} | ${s.online.full} (${s.online.fullShare}%) → ${s.online.fullShareIfDesignated}% |`,
+    `| ${vi ? 'Một phần / không / chưa ghi' : 'Partial / none / not stated'} | ${s.online.partial} / ${s.online.none} / ${s.online.unknown} |`,
+    '',
+    vi ? '| lĩnh vực | thủ tục | 4 tại chỗ | toàn trình |' : '| field | procedures | 4 tại chỗ | fully online |',
+    '|---|---|---|---|',
+    ...s.fields.map((f) => `| ${f.field.replace(/\|/g, '\\|')} | ${f.procedures} | ${f.fourOnSpot} | ${f.onlineFull} |`),
+    '',
+  ].join('\n');
+}
+
+/** Runs `tthc stats`; returns the exit code. */
+export function runStats(paths: string[], options: { format: string; config?: string; today?: string; lang: Lang }, io: Io): number {
+  const prep = prepare(paths, options, io);
+  const requested = new Set(prep.catalogue.files.filter((f) => f.requested).map((f) => f.file));
+  const codes = [...prep.catalogue.procedures.values()].filter((e) => requested.has(e.file)).map((e) => e.code);
+  const stats = computeStats(prep.catalogue, prep.result, codes);
+  if (options.format === 'json') io.stdout(`${JSON.stringify(stats, null, 2)}\n`);
+  else if (options.format === 'markdown') io.stdout(statsMarkdown(stats, options.lang));
+  else io.stdout(statsText(stats, options.lang));
+  return prep.loadErrors.length > 0 ? EXIT.findings : EXIT.ok;
+}
