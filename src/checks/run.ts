@@ -44,11 +44,21 @@ export interface CheckOptions {
   rules?: readonly Rule[];
 }
 
+/**
+ * The pointer and its ancestors up to the nearest array item ("/components/3/name" →
+ * "/components/3/name", "/components/3"): a suppression comment above an item covers the
+ * findings on any of its fields, and never a whole list.
+ */
 function pointerAncestors(pointer: string): string[] {
   const parts = pointer.split('/');
-  const out: string[] = [];
-  for (let i = parts.length; i >= 1; i--) out.push(parts.slice(0, i).join('/'));
-  return out;
+  const out: string[] = [pointer];
+  for (let i = parts.length - 1; i >= 2; i--) {
+    if (/^\d+$/.test(parts[i] ?? '')) {
+      out.push(parts.slice(0, i + 1).join('/'));
+      break;
+    }
+  }
+  return [...new Set(out)];
 }
 
 /** Runs the checks. */

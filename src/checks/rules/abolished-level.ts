@@ -4,6 +4,8 @@ import type { RawFinding } from '../types.js';
 
 /** The district level (cấp huyện) ceased to exist with the two-level local government. */
 const ABOLISHED_ON = '2025-07-01';
+/** Text about documents the district issued *before* the reform is history, not a current level. */
+const BEFORE_REFORM = /truoc ngay (0?1 ?\/ ?0?7 ?\/ ?2025|0?1 thang 0?7 nam 2025)/;
 const DISTRICT = /(?<![a-z0-9])(cap huyen|ubnd huyen|uy ban nhan dan huyen|ubnd quan|uy ban nhan dan quan|ubnd cap huyen|uy ban nhan dan cap huyen|quan huyen thi xa)(?![a-z0-9])/;
 
 /** Walks every string of a procedure with its JSON pointer. */
@@ -31,7 +33,7 @@ export const abolishedLevel = defineRule({
     why: { vi: 'Từ 01/7/2025 chính quyền địa phương tổ chức hai cấp (tỉnh, xã); cấp huyện không còn, thẩm quyền đã được chuyển.', en: 'Since 2025-07-01 local government has two levels (province, commune); the district level is gone and its competences moved.' },
     legalBasis: ['Luật Tổ chức chính quyền địa phương 72/2025/QH15', 'Nghị quyết 203/2025/QH15', 'Các nghị định phân định thẩm quyền 2025 (ví dụ 120/2025/NĐ-CP)'],
     example: 'levels: [district]\nagencies:\n  competent: [Ủy ban nhân dân cấp huyện]',
-    limits: { vi: 'Căn cứ pháp lý, quyết định công bố và mục rà soát không được quét (văn bản cũ có thể nhắc cấp huyện). Văn bản lịch sử đúng ngữ cảnh ("trước đây do cấp huyện…") vẫn bị báo.', en: 'Legal bases, the publishing decision and review items are not scanned (old documents may name the district). Historical mentions ("formerly the district…") are still reported.' },
+    limits: { vi: 'Căn cứ pháp lý, quyết định công bố và mục rà soát không được quét (văn bản cũ có thể nhắc cấp huyện). Văn bản nói về giấy tờ cấp huyện đã cấp "trước ngày 01/7/2025" chỉ được báo ở mức gợi ý; các cách nói lịch sử khác vẫn bị báo như cảnh báo.', en: 'Legal bases, the publishing decision and review items are not scanned (old documents may name the district). Text about papers the district issued "before 1 July 2025" is reported as info only; other historical wording is still a warning.' },
   },
   run(ctx) {
     const out: RawFinding[] = [];
@@ -44,9 +46,15 @@ export const abolishedLevel = defineRule({
       const reported = new Set<string>();
       for (const [pointer, text] of strings(p, '')) {
         const part = pointer.split('/')[1] ?? '';
-        if (reported.has(part) || !DISTRICT.test(normalise(text))) continue;
+        const t = normalise(text);
+        if (reported.has(part) || !DISTRICT.test(t)) continue;
         reported.add(part);
-        out.push({ code, pointer, severity: 'warning', data: { what: { vi: 'Văn bản của thủ tục còn nhắc', en: 'The procedure\'s text still names' }, since: ABOLISHED_ON } });
+        // Papers the district issued before the reform are history: reported for a reviewer, as info.
+        const history = BEFORE_REFORM.test(t);
+        out.push({
+          code, pointer, severity: history ? 'info' : 'warning',
+          data: { what: history ? { vi: 'Văn bản của thủ tục nhắc giấy tờ cấp trước cải cách bởi', en: 'The procedure\'s text refers to papers issued before the reform by' } : { vi: 'Văn bản của thủ tục còn nhắc', en: 'The procedure\'s text still names' }, since: ABOLISHED_ON },
+        });
       }
     }
     return out;

@@ -33,7 +33,7 @@ export const chainExceedsDeadline = defineRule({
         const sum = same.reduce((n, s) => n + s.budget.value, 0);
         if (sum > overall.value) {
           out.push({
-            code, pointer: '/stages', related: [{ code, pointer: `/channels/${channel}/duration` }],
+            code, pointer: '/stages', mode: 'key', related: [{ code, pointer: `/channels/${channel}/duration` }],
             data: { sum, unit: overall.unit, overall: show(overall), channel },
           });
         }

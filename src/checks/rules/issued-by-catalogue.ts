@@ -1,5 +1,6 @@
 import { defineRule, targets } from '../define.js';
-import { documentKey, documentsIn } from '../index-build.js';
+import { documentKey, documentsIn, normalise } from '../index-build.js';
+import { FALLBACK } from './once-only.js';
 import type { Place, RawFinding } from '../types.js';
 
 /** A result name must be this specific to be recognised in another procedure's component. */
@@ -34,6 +35,8 @@ export const issuedByCatalogue = defineRule({
     }
     for (const { code } of targets(ctx)) {
       for (const { component, pointer } of ctx.index.components(code)) {
+        // Already read from a database, or conditional on not being found there.
+        if (component.dataSource !== undefined || FALLBACK.test(normalise(`${component.name} ${component.note ?? ''}`))) continue;
         let issuer: Place | undefined;
         for (const d of documentsIn(ctx.index, component, { anchored: true })) {
           const c = (issuedBy.get(d.id) ?? []).find((x) => x !== code);

@@ -3,7 +3,7 @@ import { documentsIn, normalise } from '../index-build.js';
 import type { RawFinding } from '../types.js';
 
 /** Text saying the agency reads the data from a database when it can (a fallback exists). */
-const FALLBACK = /(co so du lieu|csdl|khai thac|tich hop|vneid|dinh danh dien tu|ket noi|chia se du lieu|tra cuu)/;
+export const FALLBACK = /(co so du lieu|csdl|khai thac|tich hop|vneid|dinh danh dien tu|ket noi|chia se du lieu|tra cuu)/;
 
 /** A component whose data a national database holds, demanded unconditionally. */
 export const onceOnly = defineRule({

@@ -1,0 +1,269 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import * as addFormatsModule from 'ajv-formats';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../src/catalogue/catalogue.js';
+import { RULES } from '../src/checks/registry.js';
+import { runChecks } from '../src/checks/run.js';
+import { computeStats } from '../src/checks/stats.js';
+import { fixText, unifiedDiff } from '../src/checks/fix.js';
+import { ALL_CODES } from '../src/diagnostics/codes.js';
+import { runCli } from './helpers/cli.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const FIXTURES = path.join(ROOT, 'test/fixtures/checks');
+const TODAY = '2026-11-22';
+const tmp = mkdtempSync(path.join(tmpdir(), 'tthc-checks-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Copies the fixture registry and a rule's fixture folder into a fresh catalogue root. */
+let roots = 0;
+function root(rule: string, kind: 'valid' | 'invalid'): string {
+  const dir = path.join(tmp, `${rule}-${kind}-${roots++}`);
+  cpSync(path.join(FIXTURES, 'registry'), path.join(dir, 'registry'), { recursive: true });
+  cpSync(path.join(FIXTURES, rule, kind), path.join(dir, 'procedures'), { recursive: true });
+  return dir;
+}
+
+/** `# expect: rule-id [xN]` markers of a folder: the lines a rule must report. */
+function markers(dir: string, rule: string): string[] {
+  const out: string[] = [];
+  for (const f of readdirSync(dir).sort()) {
+    readFileSync(path.join(dir, f), 'utf8').split('\n').forEach((line, i) => {
+      const m = /# expect: ([a-z-]+)(?: x(\d+))?/.exec(line);
+      if (m !== null && m[1] === rule) for (let k = 0; k < Number(m[2] ?? 1); k++) out.push(`${f}:${i + 1}`);
+    });
+  }
+  return out.sort();
+}
+
+function findings(dir: string, rule: string): string[] {
+  const catalogue = loadCatalogue({ paths: [path.join(dir, 'procedures')], cwd: dir });
+  expect(catalogue.diagnostics.filter((d) => d.severity === 'error'), `fixture ${dir} must load cleanly`).toEqual([]);
+  const target = RULES.find((r) => r.id === rule);
+  const result = runChecks(catalogue, { today: TODAY, rules: target === undefined ? [] : [target] });
+  return result.findings.map((f) => `${path.basename(f.file)}:${f.range?.start.line ?? 0}`).sort();
+}
+
+describe('every rule, on its fixtures', () => {
+  it.each(RULES.map((r) => [r.id, r.info.code] as const))('%s (%s) reports exactly the marked lines, and nothing on the valid fixture', (rule) => {
+    const invalid = root(rule, 'invalid');
+    const expected = markers(path.join(FIXTURES, rule, 'invalid'), rule);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(findings(invalid, rule)).toEqual(expected);
+    expect(findings(root(rule, 'valid'), rule)).toEqual([]);
+  });
+
+  it('documents every rule in both languages, with its legal basis, and `tthc explain` prints it', async () => {
+    for (const r of RULES) {
+      expect(r.doc.legalBasis.length, r.id).toBeGreaterThan(0);
+      for (const part of [r.doc.what, r.doc.why, r.doc.limits]) {
+        expect(part.vi.length).toBeGreaterThan(20);
+        expect(part.en.length).toBeGreaterThan(20);
+      }
+      expect(ALL_CODES.some((c) => c.code === r.info.code && c.id === r.id)).toBe(true);
+    }
+    const vi = await runCli(['explain', 'abolished-document'], { cwd: ROOT });
+    expect(vi.stdout).toContain('TTHC402');
+    expect(vi.stdout).toContain('Nghị định 104/2022/NĐ-CP');
+    const en = await runCli(['explain', 'TTHC403', '--lang', 'en'], { cwd: ROOT });
+    expect(en.stdout).toContain('once-only principle');
+  });
+});
+
+describe('suppressions and configuration', () => {
+  it('silences a finding with a reason, and reports a suppression without one', () => {
+    const dir = root('abolished-document', 'invalid');
+    const file = path.join(dir, 'procedures/p.yaml');
+    const text = readFileSync(file, 'utf8').split('\n');
+    const hoKhau = text.findIndex((l) => l.includes('id: ho-khau'));
+    text.splice(hoKhau, 0, '  # tthc-disable-next-line abolished-document -- dữ liệu thử nghiệm');
+    const phieu = text.findIndex((l) => l.includes('id: phieu'));
+    text.splice(phieu, 0, '  # tthc-disable-next-line abolished-document');
+    writeFileSync(file, text.join('\n'));
+    const badLine = phieu + 1;
+    const catalogue = loadCatalogue({ paths: [path.join(dir, 'procedures')], cwd: dir });
+    const result = runChecks(catalogue, { today: TODAY });
+    expect(result.suppressed.map((s) => [s.finding.id, s.reason])).toEqual([['abolished-document', 'dữ liệu thử nghiệm']]);
+    expect(result.findings.filter((f) => f.id === 'abolished-document')).toHaveLength(2);
+    expect(result.meta.map((d) => [d.code, d.range?.start.line])).toEqual([['TTHC439', badLine]]);
+  });
+
+  it('turns rules off and changes severity, per path', async () => {
+    const dir = root('abolished-document', 'invalid');
+    writeFileSync(path.join(dir, 'tthc.config.yaml'), 'rules:\n  once-only: off\n  abolished-document: warning\noverrides:\n  - files: ["procedures/**"]\n    rules: { four-on-spot-candidate: off }\n');
+    const run = await runCli(['check', 'procedures', '--format', 'json', '--today', TODAY], { cwd: dir });
+    const list = JSON.parse(run.stdout) as { ruleId: string; severity: string }[];
+    expect(list.filter((f) => f.ruleId === 'once-only')).toEqual([]);
+    expect(new Set(list.filter((f) => f.ruleId === 'abolished-document').map((f) => f.severity))).toEqual(new Set(['warning']));
+    expect(run.code).toBe(0);
+    expect((await runCli(['check', 'procedures', '--fail-on', 'warning', '--today', TODAY], { cwd: dir })).code).toBe(1);
+    writeFileSync(path.join(dir, 'tthc.config.yaml'), 'rules:\n  once-ony: off\n');
+    const bad = await runCli(['check', 'procedures', '--lang', 'en'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('there is no rule "once-ony"');
+  });
+});
+
+describe('output formats', () => {
+  const dir = root('abolished-document', 'invalid');
+  const hoKhauLine = readFileSync(path.join(dir, 'procedures/p.yaml'), 'utf8').split('\n').findIndex((l) => l.includes('id: ho-khau')) + 1;
+
+  it('json is the contract: exactly these keys', async () => {
+    const run = await runCli(['check', 'procedures', '--format', 'json', '--today', TODAY, '--lang', 'en'], { cwd: dir });
+    expect(run.code).toBe(1);
+    const list = JSON.parse(run.stdout) as Record<string, unknown>[];
+    expect(list.length).toBeGreaterThan(0);
+    for (const f of list) expect(Object.keys(f)).toEqual(['ruleId', 'code', 'severity', 'message', 'file', 'line', 'column', 'procedure', 'related']);
+    expect(list.find((f) => f.ruleId === 'abolished-document')).toMatchObject({ code: 'TTHC402', severity: 'error', file: 'procedures/p.yaml', line: hoKhauLine, procedure: '1.000102' });
+  });
+
+  it('SARIF validates against the SARIF 2.1.0 schema', async () => {
+    const out = path.join(dir, 'out/tthc.sarif');
+    const run = await runCli(['check', 'procedures', '-o', `sarif:${out}`, '--format', 'github', '--today', TODAY], { cwd: dir });
+    expect(run.stdout).toMatch(new RegExp(`^::error file=procedures/p\\.yaml,line=${hoKhauLine},col=\\d+,title=TTHC402 abolished-document::`, 'm'));
+    const sarif = JSON.parse(readFileSync(out, 'utf8')) as { runs: { results: unknown[] }[] };
+    const schema = JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/sarif/sarif-schema-2.1.0.json'), 'utf8')) as object;
+    const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false });
+    const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv) => Ajv;
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(sarif.runs[0]?.results.length).toBeGreaterThan(0);
+  });
+
+  it('JUnit, Markdown and GitHub outputs carry every finding, escaped', async () => {
+    const junit = await runCli(['check', 'procedures', '--format', 'junit', '--today', TODAY], { cwd: dir });
+    expect(junit.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="tthc check" tests="1" failures="1">/);
+    const json = JSON.parse((await runCli(['check', 'procedures', '--format', 'json', '--today', TODAY], { cwd: dir })).stdout) as { ruleId: string; severity: string }[];
+    expect((junit.stdout.match(/<failure /g) ?? []).length).toBe(json.filter((f) => f.severity !== 'info').length);
+    const md = await runCli(['check', 'procedures', '--format', 'markdown', '--today', TODAY, '--lang', 'en'], { cwd: dir });
+    expect(md.stdout).toContain(`| \`abolished-document\` | TTHC402 | error | ${json.filter((f) => f.ruleId === 'abolished-document').length} |`);
+    expect(md.stdout.split('\n').filter((l) => /^\| procedures\/p\.yaml:\d+ \|/.test(l))).toHaveLength(json.length);
+    const gh = await runCli(['check', 'procedures', '--format', 'github', '--today', TODAY], { cwd: dir });
+    for (const line of gh.stdout.trim().split('\n')) expect(line).toMatch(/^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,title=[^:]+::[^\n]+$/);
+  });
+});
+
+describe('safe fixes', () => {
+  it('removes an exact duplicate and replaces an abolished document, keeping comments; dry run writes nothing', async () => {
+    const dir = path.join(tmp, 'fix');
+    cpSync(path.join(FIXTURES, 'registry'), path.join(dir, 'registry'), { recursive: true });
+    const file = path.join(dir, 'p.yaml');
+    const original = [
+      '# a comment that must stay',
+      'code: "1.000120"',
+      'components:',
+      '  - id: don',
+      '    name: Đơn đề nghị # inline comment',
+      '    kind: submit',
+      '  - id: don-2',
+      '    name: Đơn đề nghị # inline comment',
+      '    kind: submit',
+      '  - id: phieu',
+      '    name: Phiếu báo',
+      '    kind: submit',
+      '    document: phieu-bao-thay-doi-ho-khau',
+      'provenance: [{ url: "https://example.org/20" }]',
+      '',
+    ].join('\n');
+    writeFileSync(file, original);
+    const dry = await runCli(['check', '.', '--fix-dry-run', '--today', TODAY, '--lang', 'en'], { cwd: dir });
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('-  - id: don-2');
+    expect(dry.stdout).toContain('+    document: to-khai-thay-doi-thong-tin-cu-tru');
+    expect(dry.stdout).toContain('2 fixes could be applied to 1 files (nothing written)');
+    expect(readFileSync(file, 'utf8')).toBe(original);
+    const fixed = await runCli(['check', '.', '--fix', '--today', TODAY, '--lang', 'en'], { cwd: dir });
+    expect(fixed.code).toBe(0);
+    const after = readFileSync(file, 'utf8');
+    expect(after).toContain('# a comment that must stay');
+    expect(after).toContain('name: Đơn đề nghị # inline comment');
+    expect(after).not.toContain('don-2');
+    expect(after).toContain('document: to-khai-thay-doi-thong-tin-cu-tru');
+    const again = await runCli(['check', '.', '--format', 'json', '--today', TODAY], { cwd: dir });
+    const ids = (JSON.parse(again.stdout) as { ruleId: string }[]).map((f) => f.ruleId);
+    expect(ids).not.toContain('duplicate-component');
+    expect(ids).not.toContain('abolished-document');
+  });
+
+  it('refuses a fix that would break the file', () => {
+    const text = 'code: "1.000121"\ncomponents: [{ id: a, name: A, kind: submit }, { id: b, name: A, kind: submit }]\nprovenance: [{ url: "https://example.org/21" }]\n';
+    // Flow sequences are not edited: the text is left as it is.
+    expect(fixText('x.yaml', text, [{ kind: 'remove-item', pointer: '/components/1' }]).after).toBe(text);
+    expect(unifiedDiff('x', 'a\nb\nc\n', 'a\nc\n')).toBe('--- x\n+++ x\n@@ -1,4 +1,3 @@\n a\n-b\n c\n \n');
+  });
+});
+
+describe('statistics and compliance cost', () => {
+  it('computes shares, what-if shares and the saving of removing flagged components (Circular 02/2017 art. 27)', async () => {
+    const dir = path.join(tmp, 'stats');
+    cpSync(path.join(FIXTURES, 'registry'), path.join(dir, 'registry'), { recursive: true });
+    writeFileSync(path.join(dir, 'a.yaml'), [
+      'code: "1.000130"', 'name: Thủ tục A', 'field: Hộ tịch', 'levels: [commune]', 'online: partial', 'fourOnSpot: true',
+      'channels:', '  in-person: { duration: { value: 0, unit: working-days }, fees: [{ amount: 8000 }] }',
+      'components:',
+      '  - { id: to-khai, name: Tờ khai, kind: submit, cost: { amount: 0, hours: 1 } }',
+      '  - { id: ho-khau, name: Bản sao sổ hộ khẩu, kind: submit, cost: { amount: 2000, hours: 2 } }',
+      'compliance: { applicantsPerYear: 1000, timesPerYear: 1, hourlyIncome: 30000, otherCosts: 10000 }',
+      'provenance: [{ url: "https://example.org/30" }]', '',
+    ].join('\n'));
+    writeFileSync(path.join(dir, 'b.yaml'), [
+      'code: "1.000131"', 'name: Thủ tục B', 'field: Hộ tịch', 'levels: [province, commune]', 'online: partial',
+      'channels:', '  in-person: { duration: { value: 1, unit: working-days } }',
+      'components:', '  - { id: don, name: Đơn, kind: submit }',
+      'provenance: [{ url: "https://example.org/31" }]', '',
+    ].join('\n'));
+    const catalogue = loadCatalogue({ paths: [dir], cwd: dir });
+    const result = runChecks(catalogue, { today: TODAY });
+    const stats = computeStats(catalogue, result, ['1.000130', '1.000131']);
+    expect(stats.levels).toMatchObject({ commune: 2, province: 1, ministry: 0 });
+    expect(stats.fourOnSpot).toEqual({ designated: 1, share: 50, candidates: 1, shareIfDesignated: 100 });
+    expect(stats.online).toMatchObject({ partial: 2, full: 0, candidates: 2, fullShareIfDesignated: 100 });
+    // Per filing: 10,000 other + 8,000 fee + (0 + 1 h) + (2,000 + 2 h) at 30,000/h = 110,000; without sổ hộ khẩu: 48,000.
+    expect(stats.compliance.procedures).toEqual([{
+      code: '1.000130', name: 'Thủ tục A', perFiling: 110000, perYear: 110000000, afterPerFiling: 48000, afterPerYear: 48000000,
+      savingPerYear: 62000000, removedComponents: ['ho-khau'],
+    }]);
+    const md = await runCli(['stats', '.', '--format', 'markdown', '--lang', 'en', '--today', TODAY], { cwd: dir });
+    expect(md.stdout).toContain('| "4 tại chỗ" | 1 (50%) → 100% |');
+  });
+});
+
+describe('on the national data', () => {
+  const catalogue = loadCatalogue({ paths: ['procedures'], cwd: ROOT });
+  const result = runChecks(catalogue, { today: TODAY });
+  const flagged = (rule: string): Set<string> => new Set(result.findings.filter((f) => f.id === rule).map((f) => f.procedure ?? ''));
+  const records = readdirSync(path.join(ROOT, '../shared/data/dvc')).filter((f) => f.endsWith('.jsonl'))
+    .flatMap((f) => readFileSync(path.join(ROOT, '../shared/data/dvc', f), 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, string>));
+
+  it('finds every record that still demands the household book, the temporary-residence book or a CMND', () => {
+    // Hand-written procedures are authoritative over the portal's text; the import covers the rest.
+    const imported = (code: string): boolean => (catalogue.procedures.get(code)?.file ?? '').includes(`${path.sep}national${path.sep}`);
+    const demanding = records.filter((r) => /sổ hộ khẩu|sổ tạm trú|chứng minh nhân dân|\bCMND\b/iu.test(r['thanh_phan_ho_so'] ?? '')).map((r) => r['ma_thu_tuc'] as string).filter(imported);
+    expect(demanding.length).toBeGreaterThan(20);
+    const found = flagged('abolished-document');
+    // A record may mention the book only to say it is *not* required; those are listed here.
+    const missed = demanding.filter((c) => !found.has(c));
+    for (const code of missed) {
+      const text = (records.find((r) => r['ma_thu_tuc'] === code)?.['thanh_phan_ho_so'] ?? '').toLowerCase();
+      expect(text, code).toMatch(/không (phải |cần |được yêu cầu |yêu cầu )?(nộp|xuất trình)?[^.;]{0,40}(sổ hộ khẩu|sổ tạm trú|chứng minh nhân dân|cmnd)|thay (cho|thế)[^.;]{0,40}(sổ hộ khẩu|sổ tạm trú|chứng minh nhân dân|cmnd)|(sổ hộ khẩu|sổ tạm trú|chứng minh nhân dân|cmnd)[^.;]{0,60}(hết giá trị|không còn|bãi bỏ)/u);
+    }
+  });
+
+  it('finds every record that still names the district level', () => {
+    const imported = (code: string): boolean => (catalogue.procedures.get(code)?.file ?? '').includes(`${path.sep}national${path.sep}`);
+    const naming = records.filter((r) => imported(r['ma_thu_tuc'] as string)).filter((r) => /cấp huyện|UBND huyện|Ủy ban nhân dân huyện|UBND cấp huyện/iu.test(Object.entries(r).filter(([k]) => !['can_cu_phap_ly', 'so_quyet_dinh', 'detail_url'].includes(k)).map(([, v]) => v).join(' ')));
+    expect(naming.length).toBeGreaterThan(20);
+    const found = flagged('abolished-level');
+    expect(naming.map((r) => r['ma_thu_tuc']).filter((c) => !found.has(c as string))).toEqual([]);
+  });
+
+  it('checks the whole bundled catalogue with a finding count per rule', () => {
+    expect(result.procedures).toBe(catalogue.procedures.size);
+    expect(result.findings.length).toBeGreaterThan(1000);
+    expect(existsSync(path.join(ROOT, 'procedures/national'))).toBe(true);
+  });
+});
