@@ -98,11 +98,17 @@ export function runChecks(catalogue: Catalogue, options: CheckOptions = {}): Che
     return suppressions;
   };
 
-  const place = (p: Place): { file: string; range: Range | null; pointer: string } => {
+  const place = (p: Place): { file: string; range: Range | null; pointer: string; inherited?: { file: string; range: Range | null } } => {
     const resolved = catalogue.resolve(p.code);
-    const origin = resolved?.originOf(p.pointer) ?? { file: index.files.get(p.code) ?? '', pointer: p.pointer };
+    const own = index.files.get(p.code) ?? '';
+    const origin = resolved?.originOf(p.pointer) ?? { file: own, pointer: p.pointer };
     let range = catalogue.locate(origin.file, origin.pointer, p.mode ?? 'value');
     if (range === null) range = catalogue.locate(origin.file, '/code', 'key');
+    if (origin.file !== own && own !== '') {
+      // A provincial variant inherits this node from its base: report on the variant's
+      // variantOf line, with the inherited text as a related place.
+      return { file: own, range: catalogue.locate(own, '/variantOf', 'key'), pointer: '/variantOf', inherited: { file: origin.file, range } };
+    }
     return { file: origin.file, range, pointer: origin.pointer };
   };
 
@@ -120,8 +126,12 @@ export function runChecks(catalogue: Catalogue, options: CheckOptions = {}): Che
         const loc = place(r);
         return { file: loc.file, range: loc.range, procedure: r.code };
       });
+      if (at.inherited !== undefined) {
+        const base = ctx.catalogue.procedures.get(f.code)?.procedure.variantOf ?? null;
+        related.unshift({ file: at.inherited.file, range: at.inherited.range, procedure: base });
+      }
       const finding: Finding = { ...makeDiagnostic(rule.id as CodeId, { file: at.file, range: at.range, procedure: f.code }, f.data, { related, severity }), pointer: f.pointer };
-      if (f.fix !== undefined) finding.fix = { file: at.file, fix: { ...f.fix, pointer: place({ code: f.code, pointer: f.fix.pointer }).pointer } };
+      if (f.fix !== undefined && at.inherited === undefined) finding.fix = { file: at.file, fix: { ...f.fix, pointer: place({ code: f.code, pointer: f.fix.pointer }).pointer } };
       const lines = pointerAncestors(at.pointer)
         .map((ptr) => catalogue.locate(at.file, ptr, 'value')?.start.line)
         .filter((l): l is number => l !== undefined);

@@ -2,11 +2,15 @@ import { defineRule, onOrAfter, targets } from '../define.js';
 import { normalise } from '../index-build.js';
 import type { RawFinding } from '../types.js';
 
-/** The district level (cấp huyện) ceased to exist with the two-level local government. */
+/**
+ * The district level (cấp huyện) ceased to exist with the two-level local government. Its
+ * offices (Phòng Tư pháp, Phòng Tài nguyên và Môi trường, Phòng Lao động - Thương binh và Xã
+ * hội) went with it; the communes' new offices have other names.
+ */
 const ABOLISHED_ON = '2025-07-01';
 /** Text about documents the district issued *before* the reform is history, not a current level. */
 const BEFORE_REFORM = /truoc ngay (0?1 ?\/ ?0?7 ?\/ ?2025|0?1 thang 0?7 nam 2025)/;
-const DISTRICT = /(?<![a-z0-9])(cap huyen|ubnd huyen|uy ban nhan dan huyen|ubnd quan|uy ban nhan dan quan|ubnd cap huyen|uy ban nhan dan cap huyen|quan huyen thi xa)(?![a-z0-9])/;
+const DISTRICT = /(?<![a-z0-9])(cap huyen|ubnd huyen|uy ban nhan dan huyen|ubnd quan|uy ban nhan dan quan|ubnd cap huyen|uy ban nhan dan cap huyen|quan huyen thi xa|phong tu phap|phong tai nguyen va moi truong|phong lao dong thuong binh va xa hoi)(?![a-z0-9])/;
 
 /** Walks every string of a procedure with its JSON pointer. */
 function* strings(value: unknown, pointer: string): Generator<[string, string]> {
