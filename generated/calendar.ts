@@ -154,12 +154,17 @@ export const holidayTable: HolidayTable = {
       ]
     },
     "2026": {
-      "status": "provisional",
+      "status": "official",
       "daysOff": [
         {
           "date": "2026-01-01",
           "name": "Tết Dương lịch",
           "kind": "holiday"
+        },
+        {
+          "date": "2026-01-02",
+          "name": "Nghỉ hoán đổi (làm bù thứ Bảy 10/01)",
+          "kind": "swap"
         },
         {
           "date": "2026-02-16",
@@ -202,8 +207,13 @@ export const holidayTable: HolidayTable = {
           "kind": "holiday"
         },
         {
+          "date": "2026-08-31",
+          "name": "Nghỉ hoán đổi (làm bù thứ Bảy 22/8)",
+          "kind": "swap"
+        },
+        {
           "date": "2026-09-01",
-          "name": "Quốc khánh (ngày liền kề, giả định)",
+          "name": "Quốc khánh (ngày liền kề)",
           "kind": "holiday"
         },
         {
@@ -212,7 +222,16 @@ export const holidayTable: HolidayTable = {
           "kind": "holiday"
         }
       ],
-      "workingDays": []
+      "workingDays": [
+        {
+          "date": "2026-01-10",
+          "reason": "Làm bù cho ngày nghỉ hoán đổi 02/01"
+        },
+        {
+          "date": "2026-08-22",
+          "reason": "Làm bù cho ngày nghỉ hoán đổi 31/8"
+        }
+      ]
     },
     "2027": {
       "status": "provisional",

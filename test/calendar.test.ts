@@ -56,10 +56,13 @@ describe('days off from the catalogue table', () => {
     expect(cal.isWorkingDay(d('2025-02-03'))).toBe(true);
   });
 
-  it('2026 (provisional table): Tết 16–20 Feb, Hùng Kings on a Sunday moves to Monday 27 Apr', () => {
+  it('2026: Tết 16–20 Feb, Hùng Kings on a Sunday moves to Monday 27 Apr, 2 Jan and 31 Aug swapped with Saturdays 10 Jan and 22 Aug', () => {
     expect(cal.hasTable(2026)).toBe(true);
-    for (const day of ['2026-02-16', '2026-02-20', '2026-04-27', '2026-09-02']) expect(cal.isWorkingDay(d(day)), day).toBe(false);
+    for (const day of ['2026-01-02', '2026-02-16', '2026-02-20', '2026-04-27', '2026-08-31', '2026-09-01', '2026-09-02']) expect(cal.isWorkingDay(d(day)), day).toBe(false);
     expect(cal.dayOff(d('2026-04-27'))?.kind).toBe('substitute');
+    expect(cal.dayOff(d('2026-08-31'))?.kind).toBe('swap');
+    expect(cal.isWorkingDay(d('2026-01-10'))).toBe(true);
+    expect(cal.isWorkingDay(d('2026-08-22'))).toBe(true);
   });
 });
 
