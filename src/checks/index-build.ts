@@ -41,17 +41,32 @@ export interface CheckIndex {
   components(code: string): ComponentPlace[];
 }
 
+/** Text transforms are pure and the rules ask for the same strings again: cache them (bounded). */
+const MEMO_LIMIT = 200_000;
+const lowerCache = new Map<string, string>();
+const foldCache = new Map<string, string>();
+const keyCache = new Map<string, string>();
+const textCache = new Map<string, string>();
+function memo(cache: Map<string, string>, key: string, compute: () => string): string {
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const value = compute();
+  if (cache.size >= MEMO_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 /**
  * Vietnamese text for matching registry documents: NFC, lower case, punctuation as spaces —
  * diacritics kept, because folding them merges words ("sổ đỏ" and "sơ đồ").
  */
 export function lowerText(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return memo(lowerCache, text, () => text.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
 }
 
 /** Vietnamese text normalised for comparison: folded (no case, no diacritics), punctuation as spaces. */
 export function normalise(text: string): string {
-  return fold(text).replace(/[^a-z0-9]+/g, ' ').trim();
+  return memo(foldCache, text, () => fold(text).replace(/[^a-z0-9]+/g, ' ').trim());
 }
 
 /**
@@ -60,20 +75,20 @@ export function normalise(text: string): string {
  * and "Giấy khai sinh (bản chính)" compare equal.
  */
 export function documentKey(name: string): string {
-  return normalise(name)
+  return memo(keyCache, name, () => normalise(name)
     .replace(/\b(01|02|03|1|2|3|mot|hai)\s+(ban)\b/g, '$2')
     .replace(/\bban (sao|chinh|chup|photo|goc)( (co|duoc) (chung thuc|cong chung)| hop le| hop phap)?\b/g, ' ')
     .replace(/\b(hoac|va|kem theo|kem)\b\s*$/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim());
 }
 
 /** A component name as the document it names, diacritics kept (for registry matching). */
 export function documentText(name: string): string {
-  return lowerText(name)
+  return memo(textCache, name, () => lowerText(name)
     .replace(/^(\d+\s+)?(bản|01 bản|02 bản)\s+(sao|chính|chụp|photo|gốc)(\s+(có|được)\s+(chứng thực|công chứng)|\s+hợp lệ|\s+hợp pháp)?\s+/u, '')
     .replace(/^(\d+\s+)?(bản|01 bản|02 bản)\s+(sao|chính|chụp|photo|gốc)(\s+(có|được)\s+(chứng thực|công chứng)|\s+hợp lệ|\s+hợp pháp)?\s+/u, '')
-    .trim();
+    .trim());
 }
 
 /** A service name without the level it is carried out at, to group the same service across levels. */

@@ -30,8 +30,13 @@ export const issuedByCatalogue = defineRule({
     for (const m of ctx.index.documents) issuedBy.set(m.id, (m.doc.issuedBy ?? []).filter((c) => ctx.index.procedures.has(c)));
     // Long, specific result names, each issued by one procedure.
     const specific = new Map<string, Place>();
+    let longest = 0;
     for (const [name, list] of ctx.index.results) {
-      if (name.split(' ').length >= MIN_WORDS && new Set(list.map((x) => x.code)).size === 1) specific.set(name, list[0] as Place);
+      const words = name.split(' ').length;
+      if (words >= MIN_WORDS && new Set(list.map((x) => x.code)).size === 1) {
+        specific.set(name, list[0] as Place);
+        longest = Math.max(longest, words);
+      }
     }
     for (const { code } of targets(ctx)) {
       for (const { component, pointer } of ctx.index.components(code)) {
@@ -48,7 +53,7 @@ export const issuedByCatalogue = defineRule({
         if (issuer === undefined && component.document === undefined) {
           // The component's name starts with a specific result name of another procedure.
           const words = documentKey(component.name).split(' ');
-          for (let n = Math.min(words.length, 40); n >= MIN_WORDS && issuer === undefined; n--) {
+          for (let n = Math.min(words.length, longest); n >= MIN_WORDS && issuer === undefined; n--) {
             const hit = specific.get(words.slice(0, n).join(' '));
             if (hit !== undefined && hit.code !== code) issuer = hit;
           }
