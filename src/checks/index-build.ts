@@ -2,6 +2,7 @@ import type { Component, DocumentType, Procedure } from '../../generated/types/c
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { compareCodePoints } from '../catalogue/files.js';
 import { fold } from '../util/suggest.js';
+import { isImported } from '../import/dvc/emit.js';
 
 /**
  * The index the rules see the catalogue through (STYLE.md: no pairwise scans). Built once in
@@ -38,6 +39,8 @@ export interface CheckIndex {
   /** Codes of procedures whose result has this normalised name, with the result's pointer. */
   results: Map<string, { code: string; pointer: string }[]>;
   documents: DocumentMatcher[];
+  /** Codes whose file was written by `tthc import dvc` (review items there hold unparsed portal text). */
+  imported: Set<string>;
   components(code: string): ComponentPlace[];
 }
 
@@ -119,6 +122,7 @@ export function buildIndex(catalogue: Catalogue): CheckIndex {
   const variantsOf = new Map<string, string[]>();
   const services = new Map<string, string[]>();
   const results = new Map<string, { code: string; pointer: string }[]>();
+  const imported = new Set<string>();
   const codes = [...catalogue.procedures.keys()].sort(compareCodePoints);
   for (const code of codes) {
     const entry = catalogue.procedures.get(code);
@@ -126,6 +130,7 @@ export function buildIndex(catalogue: Catalogue): CheckIndex {
     if (entry === undefined || resolved === undefined) continue;
     procedures.set(code, resolved);
     files.set(code, entry.file);
+    if (isImported(entry.source.text)) imported.add(code);
     const base = entry.procedure.variantOf;
     if (base !== undefined) variantsOf.set(base, [...(variantsOf.get(base) ?? []), code]);
     else if (resolved.name !== undefined) {
@@ -154,6 +159,7 @@ export function buildIndex(catalogue: Catalogue): CheckIndex {
     services,
     results,
     documents,
+    imported,
     components(code) {
       const cached = componentCache.get(code);
       if (cached !== undefined) return cached;

@@ -27,7 +27,9 @@ export const abolishedDocument = defineRule({
       const places = [
         ...ctx.index.components(code).map(({ component, pointer }) => ({ component, pointer, text: false })),
         ...(p.componentNotes ?? []).map((note, i) => ({ component: { id: '', name: note, kind: 'submit' as const }, pointer: `/componentNotes/${i}`, text: true })),
-        ...(p.review ?? []).flatMap((r, i) => (r.topic === 'component' && r.original !== undefined
+        // Unparsed portal text is kept in review items by the importer; in a hand-written file
+        // a review item quotes what the author already corrected, so it is not a demand.
+        ...(ctx.index.imported.has(code) ? p.review ?? [] : []).flatMap((r, i) => (r.topic === 'component' && r.original !== undefined
           ? [{ component: { id: '', name: r.original, kind: 'submit' as const }, pointer: `/review/${i}/original`, text: true }] : [])),
       ];
       for (const { component, pointer, text } of places) {
