@@ -41,3 +41,7 @@ export type {
 } from './workflow/index.js';
 export { analysePaths, type PathReport } from './workflow/paths.js';
 export { importDvc, type ImportOptions, type ImportReport } from './import/dvc/run.js';
+export { runChecks, type CheckResult, type CheckOptions, type Finding } from './checks/run.js';
+export { RULES, findRule } from './checks/registry.js';
+export { computeStats, type Stats } from './checks/stats.js';
+export type { Rule, RuleDoc, RawFinding } from './checks/types.js';
