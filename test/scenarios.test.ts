@@ -16,7 +16,7 @@ import { createWorkflowMachine, type DossierContext, type WorkflowEvent } from '
 
 interface Step {
   send: Record<string, unknown> & { type: string };
-  expect?: { state?: string; due?: string | null; appointment?: string | null; missing?: string[]; supplementRequests?: number; apologies?: number };
+  expect?: { state?: string; due?: string | null; appointment?: string | null; missing?: string[]; supplementRequests?: number; apologies?: number; stage?: string | null; stageDue?: string | null };
 }
 interface Scenario {
   name: string;
@@ -35,7 +35,7 @@ const scenarios = readdirSync(DIR)
 
 describe('lifecycle scenarios', () => {
   it('exist', () => {
-    expect(scenarios.length).toBeGreaterThanOrEqual(6);
+    expect(scenarios.length).toBeGreaterThanOrEqual(7);
   });
 
   it.each(scenarios.map((s) => [s.name, s] as const))('%s', (_name, scenario) => {
@@ -62,6 +62,8 @@ describe('lifecycle scenarios', () => {
       if (e.missing !== undefined) expect(ctx.missing, where).toEqual(e.missing);
       if (e.supplementRequests !== undefined) expect(ctx.supplementRequests, where).toBe(e.supplementRequests);
       if (e.apologies !== undefined) expect(ctx.apologies.length, where).toBe(e.apologies);
+      if (e.stage !== undefined) expect(ctx.stage, where).toBe(e.stage);
+      if (e.stageDue !== undefined) expect(ctx.stageDue, where).toBe(e.stageDue);
     });
   });
 });
