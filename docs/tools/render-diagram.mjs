@@ -15,7 +15,7 @@ try {
   const page = await browser.newPage();
   await page.setContent('<!doctype html><html><body></body></html>');
   await page.addScriptTag({ path: path.join(root, 'node_modules/mermaid/dist/mermaid.min.js') });
-  mkdirSync(path.join(root, 'docs/diagrams'), { recursive: true });
+  mkdirSync(path.join(root, 'docs/diagrams'), { recursive: true }); // inside the repository: a normal folder
   for (const code of codes) {
     const source = readFileSync(path.join(root, 'generated/diagrams', `${code}.mmd`), 'utf8');
     const svg = await page.evaluate(async (text) => {

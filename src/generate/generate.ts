@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
+import { ensureDir } from '../util/fs.js';
 import path from 'node:path';
 import { compareCodePoints } from '../catalogue/files.js';
 import { loadCatalogue } from '../catalogue/catalogue.js';
@@ -99,7 +100,7 @@ export function syncGenerated(outDir: string, files: readonly GeneratedFile[], o
     }
     report.written.push(file.path);
     if (!options.check) {
-      mkdirSync(path.dirname(target), { recursive: true });
+      ensureDir(path.dirname(target));
       writeFileSync(target, file.content);
     }
   }

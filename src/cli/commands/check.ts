@@ -1,4 +1,6 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
+import { ensureDir } from '../../util/fs.js';
+import { parseIsoDate } from '../../calendar/dates.js';
 import path from 'node:path';
 import { loadCatalogue, type Catalogue } from '../../catalogue/catalogue.js';
 import { collectFiles } from '../../catalogue/files.js';
@@ -92,6 +94,15 @@ interface Prepared {
   loadErrors: Diagnostic[];
 }
 
+function isIsoDate(text: string): boolean {
+  try {
+    parseIsoDate(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function prepare(paths: string[], options: { config?: string; today?: string; lang: Lang }, io: Io): Prepared {
   const given = paths.length > 0 ? paths : ['procedures'];
   const found = collectFiles(given, io.cwd);
@@ -103,7 +114,7 @@ function prepare(paths: string[], options: { config?: string; today?: string; la
     const text = problems.map((d) => `${d.code}  ${renderMessage(d, options.lang)}`).join('\n');
     throw new UsageError({ vi: text, en: text });
   }
-  if (options.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.today)) {
+  if (options.today !== undefined && !isIsoDate(options.today)) {
     throw new UsageError({ vi: `--today cần dạng YYYY-MM-DD, nhận được "${options.today}".`, en: `--today takes YYYY-MM-DD, got "${options.today}".` });
   }
   let config;
@@ -173,10 +184,15 @@ export function runCheck(
     return fixed.some((f) => f.refused !== undefined) ? EXIT.findings : EXIT.ok;
   }
   for (const out of outputs) {
-    mkdirSync(path.dirname(out.file), { recursive: true });
-    const tmp = `${out.file}.tmp-${process.pid}`;
-    writeFileSync(tmp, render(out.format, all, o, io), 'utf8');
-    renameSync(tmp, out.file);
+    try {
+      ensureDir(path.dirname(out.file));
+      const tmp = `${out.file}.tmp-${process.pid}`;
+      writeFileSync(tmp, render(out.format, all, o, io), 'utf8');
+      renameSync(tmp, out.file);
+    } catch (error) {
+      const reason = (error as Error).message;
+      throw new UsageError({ vi: `Không ghi được ${out.file}: ${reason}`, en: `Cannot write ${out.file}: ${reason}` });
+    }
   }
   io.stdout(render(options.format as CheckFormat, all, o, io));
   const counts = countBySeverity(all);

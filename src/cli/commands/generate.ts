@@ -2,7 +2,7 @@ import path from 'node:path';
 import { formatStylish } from '../../format/stylish.js';
 import { renderGenerated, syncGenerated } from '../../generate/generate.js';
 import type { Lang } from '../../i18n/lang.js';
-import { EXIT, LANG_OPTION, type Io, type OptionDef } from '../context.js';
+import { EXIT, LANG_OPTION, UsageError, type Io, type OptionDef } from '../context.js';
 import { HELP_OPTION, type CommandHelp } from '../help.js';
 
 /** Options of `tthc generate`. */
@@ -45,7 +45,13 @@ export async function runGenerate(options: { check: boolean; out: string; lang: 
     io.stdout(options.lang === 'vi' ? '✖ Danh mục có lỗi: không sinh mã. Sửa lỗi (tthc validate) rồi chạy lại.\n' : '✖ The catalogue has errors: nothing generated. Fix them (tthc validate) and run again.\n');
     return EXIT.findings;
   }
-  const report = syncGenerated(outDir, files, { check: options.check });
+  let report;
+  try {
+    report = syncGenerated(outDir, files, { check: options.check });
+  } catch (error) {
+    const reason = (error as Error).message;
+    throw new UsageError({ vi: `Không ghi được ${options.out}/: ${reason}`, en: `Cannot write ${options.out}/: ${reason}` });
+  }
   const vi = options.lang === 'vi';
   const all = [...report.written.map((f) => `  ${options.check ? (vi ? 'lỗi thời' : 'stale') : (vi ? 'đã ghi' : 'wrote')}: ${options.out}/${f}`),
     ...report.removed.map((f) => `  ${options.check ? (vi ? 'thừa' : 'extra') : (vi ? 'đã xóa' : 'removed')}: ${options.out}/${f}`)];

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { ensureDir } from '../../util/fs.js';
 import path from 'node:path';
 import { parse as parseYamlText } from 'yaml';
 import { makeDiagnostic } from '../../diagnostics/diagnostic.js';
@@ -169,7 +170,7 @@ function indexExisting(catalogue: string | undefined, out: string): Map<string, 
 
 /** Writes through a temporary file and a rename, so no half-written file is ever left. */
 function writeAtomic(file: string, text: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
+  ensureDir(path.dirname(file));
   const tmp = `${file}.tmp-${process.pid}`;
   try {
     writeFileSync(tmp, text, 'utf8');
