@@ -9,6 +9,7 @@ import { buildWorkflow } from '../workflow/ir.js';
 import { schemasDir } from '../util/package-root.js';
 import { banner, schemaTypes } from './schema-types.js';
 import { renderWorkflowFiles } from './workflows.js';
+import { renderRuleDocs } from './rule-docs.js';
 
 /** One file that `tthc generate` owns, with its path relative to `generated/`. */
 export interface GeneratedFile {
@@ -64,6 +65,7 @@ export async function renderGenerated(options: { schemas?: string; catalogue?: s
     (years as Record<string, unknown>)[year] = { status: entry.value.status, daysOff, workingDays };
   }
   weekend = [...weekend];
+  files.push({ path: 'docs/rules.md', content: renderRuleDocs() });
   files.push(...renderWorkflowFiles(entries, { weekend, years }, [...tableFiles].sort(compareCodePoints).join(', ') || 'no holiday table'));
   return { files: files.sort((a, b) => compareCodePoints(a.path, b.path)), errors: [] };
 }
