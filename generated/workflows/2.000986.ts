@@ -6,12 +6,14 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 2.000986 — Liên thông thủ tục hành chính về đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi. */
-export type ComponentId = "to-khai-khai-sinh" | "giay-chung-sinh" | "van-ban-lam-chung" | "giay-cam-doan" | "bien-ban-bo-roi" | "to-khai-thay-doi-cu-tru" | "y-kien-chu-ho" | "to-khai-bhyt";
+export type ComponentId = "to-khai-khai-sinh" | "giay-chung-sinh" | "van-ban-lam-chung" | "giay-cam-doan-viec-sinh" | "bien-ban-tre-bi-bo-roi" | "van-ban-mang-thai-ho" | "giay-to-tuy-than" | "to-khai-thay-doi-thong-tin-cu-tru" | "van-ban-dong-y-cua-cha-me" | "giay-to-quan-he-nhan-than" | "to-khai-tham-gia-bhyt";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = {
-  "birthEvidence"?: "notice" | "witness" | "affidavit" | "abandoned";
+  "birthEvidence"?: "e-birth-notice" | "paper-birth-notice" | "witness" | "affidavit" | "abandoned";
+  "surrogacy"?: boolean;
   "withParents"?: boolean;
+  "relationInDatabase"?: boolean;
 };
 
 /** Events a dossier of this procedure accepts. */
@@ -78,7 +80,7 @@ export const workflow: WorkflowIR = {
       "kind": "submit",
       "required": {
         "fact": "birthEvidence",
-        "is": "notice"
+        "is": "paper-birth-notice"
       }
     },
     {
@@ -91,7 +93,7 @@ export const workflow: WorkflowIR = {
       }
     },
     {
-      "id": "giay-cam-doan",
+      "id": "giay-cam-doan-viec-sinh",
       "name": "Giấy cam đoan về việc sinh là có thực",
       "kind": "submit",
       "required": {
@@ -100,7 +102,7 @@ export const workflow: WorkflowIR = {
       }
     },
     {
-      "id": "bien-ban-bo-roi",
+      "id": "bien-ban-tre-bi-bo-roi",
       "name": "Biên bản về việc trẻ em bị bỏ rơi",
       "kind": "submit",
       "required": {
@@ -109,22 +111,49 @@ export const workflow: WorkflowIR = {
       }
     },
     {
-      "id": "to-khai-thay-doi-cu-tru",
-      "name": "Tờ khai thay đổi thông tin cư trú (đăng ký thường trú cho trẻ)",
+      "id": "van-ban-mang-thai-ho",
+      "name": "Văn bản chứng minh việc mang thai hộ theo quy định của pháp luật",
+      "kind": "submit",
+      "required": "surrogacy"
+    },
+    {
+      "id": "giay-to-tuy-than",
+      "name": "Hộ chiếu, thẻ căn cước hoặc giấy tờ tùy thân khác có ảnh của người đi đăng ký, còn giá trị sử dụng",
+      "kind": "present",
+      "required": true
+    },
+    {
+      "id": "to-khai-thay-doi-thong-tin-cu-tru",
+      "name": "Tờ khai thay đổi thông tin cư trú (Mẫu CT01) để đăng ký thường trú cho trẻ em, ghi ý kiến đồng ý của chủ hộ, chủ sở hữu chỗ ở hợp pháp (nếu cần)",
       "kind": "submit",
       "required": true
     },
     {
-      "id": "y-kien-chu-ho",
-      "name": "Văn bản ý kiến của cha, mẹ và ý kiến đồng ý của chủ hộ, chủ sở hữu chỗ ở hợp pháp nơi trẻ đăng ký thường trú",
+      "id": "van-ban-dong-y-cua-cha-me",
+      "name": "Văn bản đồng ý của cha, mẹ (hoặc người giám hộ) cho trẻ em đăng ký thường trú tại chỗ ở của người khác, trừ khi ý kiến đồng ý đã ghi trong tờ khai",
       "kind": "submit",
       "required": {
         "not": "withParents"
       }
     },
     {
-      "id": "to-khai-bhyt",
-      "name": "Tờ khai tham gia bảo hiểm y tế, danh sách đề nghị cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi của Ủy ban nhân dân cấp xã (theo mẫu)",
+      "id": "giay-to-quan-he-nhan-than",
+      "name": "Giấy tờ, tài liệu chứng minh quan hệ nhân thân của trẻ em với chủ hộ, thành viên hộ gia đình nơi đăng ký thường trú",
+      "kind": "present",
+      "required": {
+        "all": [
+          {
+            "not": "withParents"
+          },
+          {
+            "not": "relationInDatabase"
+          }
+        ]
+      }
+    },
+    {
+      "id": "to-khai-tham-gia-bhyt",
+      "name": "Tờ khai tham gia bảo hiểm y tế (theo mẫu); Danh sách đề nghị cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi do Ủy ban nhân dân cấp xã lập",
       "kind": "submit",
       "required": true
     }
@@ -135,14 +164,23 @@ export const workflow: WorkflowIR = {
       "name": "birthEvidence",
       "type": "enum",
       "options": [
-        "notice",
+        "e-birth-notice",
+        "paper-birth-notice",
         "witness",
         "affidavit",
         "abandoned"
       ]
     },
     {
+      "name": "surrogacy",
+      "type": "boolean"
+    },
+    {
       "name": "withParents",
+      "type": "boolean"
+    },
+    {
+      "name": "relationInDatabase",
       "type": "boolean"
     }
   ]
