@@ -220,6 +220,11 @@ export const holidayTable: HolidayTable = {
           "date": "2026-09-02",
           "name": "Quốc khánh",
           "kind": "holiday"
+        },
+        {
+          "date": "2026-11-24",
+          "name": "Ngày Văn hóa Việt Nam",
+          "kind": "holiday"
         }
       ],
       "workingDays": [
@@ -289,6 +294,11 @@ export const holidayTable: HolidayTable = {
         {
           "date": "2027-09-03",
           "name": "Quốc khánh (ngày liền kề, giả định)",
+          "kind": "holiday"
+        },
+        {
+          "date": "2027-11-24",
+          "name": "Ngày Văn hóa Việt Nam",
           "kind": "holiday"
         }
       ],

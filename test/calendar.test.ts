@@ -2,8 +2,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../src/catalogue/catalogue.js';
 import {
-  calendarOf, DeadlineClock, dueMoment, formatMoment, hungKingsDay, isoDate, lunarNewYear, parseIsoDate, parseMoment,
-  PeriodError, WorkingCalendar, dayToLunar,
+  calendarOf, DeadlineClock, dueDate, dueMoment, effectiveReceipt, formatMoment, hungKingsDay, isoDate, lunarNewYear, momentOf,
+  parseIsoDate, parseMoment, PeriodError, WorkingCalendar, dayToLunar,
 } from '../src/calendar/index.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -155,5 +155,64 @@ describe('the clock pauses while the applicant supplements', () => {
     expect(formatMoment(resumed.due(cal) ?? parseMoment('1970-01-01'))).toBe('2025-03-20T17:00:00+07:00');
     expect(resumed.overdue(cal, parseMoment('2025-03-20T16:59'))).toBe(false);
     expect(resumed.overdue(cal, parseMoment('2025-03-21T08:00'))).toBe(true);
+  });
+});
+
+describe('Ngày Văn hóa Việt Nam (24/11) and the 15:00 boundary', () => {
+  it('24/11/2026 is a day off in the table: 2 working days from Monday 23/11/2026 are due Thursday 26/11', () => {
+    expect(cal.isWorkingDay(d('2026-11-24'))).toBe(false);
+    expect(due('2026-11-23T09:00', 2, 'working-days')).toBe('2026-11-26T17:00:00+07:00');
+  });
+
+  it('the Labour Code fallback has 24/11 from 2026, not before', () => {
+    expect(bare.dayOff(d('2026-11-24'))?.name).toBe('Ngày Văn hóa Việt Nam');
+    expect(bare.dayOff(d('2031-11-24'))?.name).toBe('Ngày Văn hóa Việt Nam'); // Monday
+    expect(bare.isWorkingDay(d('2031-11-25'))).toBe(true);
+    expect(bare.dayOff(d('2030-11-25'))?.name).toBe('Nghỉ bù Ngày Văn hóa Việt Nam'); // 24/11/2030 is a Sunday
+    expect(bare.dayOff(d('2029-11-24'))?.name).toBe('Ngày Văn hóa Việt Nam'); // a Saturday …
+    expect(bare.dayOff(d('2029-11-26'))?.name).toBe('Nghỉ bù Ngày Văn hóa Việt Nam'); // … gives Monday off (art. 111(3))
+    expect(bare.isWorkingDay(d('2025-11-24'))).toBe(true);
+  });
+
+  it('"sau 15 giờ" is strictly after 15:00:00: received at 15:00:00 is due the same day, at 15:00:01 the next working day', () => {
+    expect(due('2026-11-23T15:00:00', 0, 'working-days', '15:00')).toBe('2026-11-23T17:00:00+07:00');
+    expect(due('2026-11-23T15:00:01', 0, 'working-days', '15:00')).toBe('2026-11-25T17:00:00+07:00');
+    expect(due('2026-11-23T15:01', 0, 'working-days', '15:00')).toBe('2026-11-25T17:00:00+07:00');
+  });
+
+  it('keeps seconds when reading and writing moments', () => {
+    expect(formatMoment(parseMoment('2026-11-23T08:00:01Z'))).toBe('2026-11-23T15:00:01+07:00');
+    expect(formatMoment(momentOf(new Date('2026-11-23T08:00:01Z')))).toBe('2026-11-23T15:00:01+07:00');
+  });
+});
+
+describe('what a due date rests on', () => {
+  it('a due date inside 2026 rests on announced days off', () => {
+    const r = dueDate(cal, parseMoment('2026-11-23T09:00'), { value: 2, unit: 'working-days' });
+    expect(r.basis).toEqual({ basis: 'announced', years: [{ year: 2026, basis: 'announced' }] });
+  });
+
+  it('a due date crossing into 2027 says 2027 is provisional', () => {
+    const r = dueDate(cal, parseMoment('2026-12-28T09:00'), { value: 10, unit: 'working-days' });
+    expect(isoDate(r.due.day)).toBe('2027-01-12');
+    expect(r.basis.basis).toBe('provisional');
+    expect(r.basis.years).toEqual([{ year: 2026, basis: 'announced' }, { year: 2027, basis: 'provisional' }]);
+  });
+
+  it('a year outside the table is the Labour Code fallback', () => {
+    const r = dueDate(cal, parseMoment('2029-03-01T09:00'), { value: 5, unit: 'working-days' });
+    expect(r.basis.basis).toBe('fallback');
+    expect(cal.basisOf(2029)).toBe('fallback');
+  });
+
+  it('a paused clock reports the basis of its extended due date', () => {
+    const clock = DeadlineClock.start({ value: 5, unit: 'working-days' }, parseMoment('2026-12-21T09:00'))
+      .pause(parseMoment('2026-12-22T09:00')).resume(parseMoment('2027-01-05T09:00'));
+    expect(clock.dueDate(cal)?.basis.basis).toBe('provisional');
+  });
+
+  it('effectiveReceipt moves a Sunday-night filing to Monday 08:00 and keeps seconds inside office hours', () => {
+    expect(formatMoment(effectiveReceipt(cal, parseMoment('2026-11-22T22:00')))).toBe('2026-11-23T08:00:00+07:00');
+    expect(formatMoment(effectiveReceipt(cal, parseMoment('2026-11-23T15:00:07')))).toBe('2026-11-23T15:00:07+07:00');
   });
 });

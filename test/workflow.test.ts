@@ -46,7 +46,7 @@ describe('checklist (rules as code)', () => {
     const c = checklist(p as NonNullable<typeof p>, { facts: { birthEvidence: 'paper-birth-notice', applicant: 'authorised', residenceInDatabase: true } }, { channel: 'online', at: parseMoment('2026-02-13T15:30'), calendar });
     expect(c.components.map((x) => x.id)).toEqual(['to-khai', 'giay-chung-sinh', 'van-ban-uy-quyen', 'giay-to-tuy-than']);
     expect(c.fees.online?.[0]?.amount).toBe(0);
-    expect(c.due).toEqual({ channel: 'online', submittedAt: '2026-02-13T15:30:00+07:00', due: '2026-02-23T17:00:00+07:00' });
+    expect(c.due).toEqual({ channel: 'online', submittedAt: '2026-02-13T15:30:00+07:00', due: '2026-02-23T17:00:00+07:00', basis: { basis: 'announced', years: [{ year: 2026, basis: 'announced' }] } });
     const witness = checklist(p as NonNullable<typeof p>, { facts: { birthEvidence: 'witness', applicant: 'parent', residenceInDatabase: false } });
     expect(witness.components.map((x) => x.id)).toEqual(['to-khai', 'van-ban-lam-chung', 'giay-to-tuy-than', 'giay-to-cu-tru']);
   });
@@ -106,6 +106,19 @@ describe('the compiled machine', () => {
     expect(actor.getSnapshot().value).toBe('appraisal');
     expect(actor.getSnapshot().context.apologies).toEqual([{ at: '2025-03-18T08:00:00+07:00', newAppointment: '2025-03-25T17:00:00+07:00', stage: null }]);
     expect(actor.getSnapshot().context.appointment).toBe('2025-03-25T17:00:00+07:00');
+  });
+
+  it('says what a due date rests on: announced in 2026, provisional when it crosses into 2027', () => {
+    const short = createActor(createWorkflowMachine(synthetic({ periods: { 'in-person': { value: 2, unit: 'working-days' } } }), { calendar })).start();
+    short.send({ type: 'SUBMIT', channel: 'in-person', at: '2026-11-23T09:00', components: ['don'] });
+    short.send({ type: 'RECEIVE', at: '2026-11-23T09:00' });
+    // 24/11/2026 is Ngày Văn hóa Việt Nam: Monday + 2 working days is Thursday.
+    expect(short.getSnapshot().context.due).toBe('2026-11-26T17:00:00+07:00');
+    expect(short.getSnapshot().context.dueBasis).toBe('announced');
+    const long = createActor(createWorkflowMachine(synthetic({}), { calendar })).start();
+    long.send({ type: 'SUBMIT', channel: 'in-person', at: '2026-12-28T09:00', components: ['don'] });
+    long.send({ type: 'RECEIVE', at: '2026-12-28T09:00' });
+    expect(long.getSnapshot().context.dueBasis).toBe('provisional');
   });
 
   it('takes the 4 tại chỗ path only for procedures that qualify', () => {

@@ -30,6 +30,22 @@ export interface HolidayTable {
   years: Readonly<Record<string, HolidayTableYear | undefined>>;
 }
 
+/**
+ * What a day's status rests on (căn cứ của lịch nghỉ):
+ * - `announced`: the year's days off were announced by the Government (the table says `official`);
+ * - `provisional`: the table lists the year, inferred from the Labour Code, not yet announced;
+ * - `fallback`: the year is not in the table; days off are computed from the Labour Code rules.
+ */
+export type CalendarBasis = 'announced' | 'provisional' | 'fallback';
+
+/** The basis of a span of days: the weakest basis of the years it crosses, and each year's. */
+export interface SpanBasis {
+  basis: CalendarBasis;
+  years: { year: number; basis: CalendarBasis }[];
+}
+
+const BASIS_RANK: Record<CalendarBasis, number> = { announced: 0, provisional: 1, fallback: 2 };
+
 /** Why a day is not worked. */
 export interface DayOffInfo {
   date: string;
@@ -67,6 +83,9 @@ export function statutoryHolidays(year: number): { day: number; name: string }[]
     { day: dayNumber(year, 9, 2), name: 'Quốc khánh' },
     { day: nationalDayAdjacent(year), name: 'Quốc khánh (ngày liền kề)' },
   ];
+  // Ngày Văn hóa Việt Nam, 24/11, a paid day off from 2026 (Nghị quyết 80-NQ/TW; Labour Code
+  // art. 112(1) as amended, Nghị quyết 28/2026/QH16).
+  if (year >= 2026) days.push({ day: dayNumber(year, 11, 24), name: 'Ngày Văn hóa Việt Nam' });
   return days.sort((a, b) => a.day - b.day);
 }
 
@@ -79,6 +98,7 @@ export class WorkingCalendar {
   private readonly off = new Map<number, DayOffInfo>();
   private readonly worked = new Set<number>();
   private readonly tableYears: ReadonlySet<number>;
+  private readonly provisionalYears = new Set<number>();
   private readonly computedYears = new Set<number>();
 
   constructor(table: HolidayTable = { years: {} }) {
@@ -88,6 +108,7 @@ export class WorkingCalendar {
     for (const [key, year] of Object.entries(table.years)) {
       if (year === undefined) continue;
       years.add(Number(key));
+      if (year.status !== undefined && year.status !== 'official') this.provisionalYears.add(Number(key));
       for (const d of year.daysOff) {
         const kind = d.kind === 'substitute' || d.kind === 'swap' ? d.kind : 'holiday';
         this.off.set(parseIsoDate(d.date), { date: d.date, name: d.name, kind, source: 'table' });
@@ -100,6 +121,29 @@ export class WorkingCalendar {
   /** Whether a year's days off come from the announced table (else the Labour Code fallback). */
   hasTable(year: number): boolean {
     return this.tableYears.has(year);
+  }
+
+  /** What a year's days off rest on: announced, provisional (listed, not announced) or fallback (computed). */
+  basisOf(year: number): CalendarBasis {
+    if (!this.tableYears.has(year)) return 'fallback';
+    return this.provisionalYears.has(year) ? 'provisional' : 'announced';
+  }
+
+  /**
+   * The basis of the days from `from` to `to` (day numbers, inclusive): the weakest basis of
+   * the years crossed, so a due date that crosses a provisional or computed year says so.
+   */
+  basisBetween(from: number, to: number): SpanBasis {
+    const first = ymd(Math.min(from, to)).year;
+    const last = ymd(Math.max(from, to)).year;
+    const years: SpanBasis['years'] = [];
+    let basis: CalendarBasis = 'announced';
+    for (let y = first; y <= last; y++) {
+      const b = this.basisOf(y);
+      years.push({ year: y, basis: b });
+      if (BASIS_RANK[b] > BASIS_RANK[basis]) basis = b;
+    }
+    return { basis, years };
   }
 
   private ensureYear(year: number): void {

@@ -46,10 +46,15 @@ export function weekday(day: number): number {
 /** Names of the days of the week as the holiday registry spells them. */
 export const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 
-/** A moment in Vietnam's local time: a day and the minutes since midnight. */
+/**
+ * A moment in Vietnam's local time: a day and the minutes since midnight, with the seconds
+ * when they matter ("sau 15 giờ" means strictly after 15:00:00, so 15:00:30 is after it).
+ */
 export interface LocalMoment {
   day: number;
   minutes: number;
+  /** Seconds past the minute (0–59); absent means 0. */
+  seconds?: number;
 }
 
 /**
@@ -65,6 +70,8 @@ export function parseMoment(text: string): LocalMoment {
   const hours = Number(m[2]);
   const mins = Number(m[3]);
   if (hours > 23 || mins > 59) throw new RangeError(`no such time: ${text}`);
+  const seconds = m[4] === undefined ? 0 : Number(m[4]);
+  if (seconds > 59) throw new RangeError(`no such time: ${text}`);
   let minutes = hours * 60 + mins;
   const zone = m[5];
   if (zone !== undefined) {
@@ -72,21 +79,39 @@ export function parseMoment(text: string): LocalMoment {
     minutes += ICT_OFFSET_MINUTES - offset;
   }
   const shift = Math.floor(minutes / 1440);
-  return { day: day + shift, minutes: minutes - shift * 1440 };
+  const moment: LocalMoment = { day: day + shift, minutes: minutes - shift * 1440 };
+  if (seconds > 0) moment.seconds = seconds;
+  return moment;
 }
 
 /** The local moment of a JavaScript Date. */
 export function momentOf(date: Date): LocalMoment {
   const ms = date.getTime() + ICT_OFFSET_MINUTES * 60_000;
   const day = Math.floor(ms / MS_PER_DAY);
-  return { day, minutes: Math.floor((ms - day * MS_PER_DAY) / 60_000) };
+  const inDay = ms - day * MS_PER_DAY;
+  const moment: LocalMoment = { day, minutes: Math.floor(inDay / 60_000) };
+  const seconds = Math.floor((inDay % 60_000) / 1000);
+  if (seconds > 0) moment.seconds = seconds;
+  return moment;
 }
 
 /** ISO text of a local moment, with the +07:00 offset. */
 export function formatMoment(m: LocalMoment): string {
   const h = Math.floor(m.minutes / 60);
   const min = m.minutes % 60;
-  return `${isoDate(m.day)}T${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}:00+07:00`;
+  return `${isoDate(m.day)}T${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}:${String(m.seconds ?? 0).padStart(2, '0')}+07:00`;
+}
+
+/** A date as Vietnamese readers write it: dd/mm/yyyy. */
+export function viDate(day: number): string {
+  const { year, month, day: d } = ymd(day);
+  return `${String(d).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
+}
+
+/** A moment as Vietnamese readers write it: "17:00 ngày 26/11/2026" (vi) or "26/11/2026 17:00" (en keeps the same date order). */
+export function viMoment(m: LocalMoment, lang: 'vi' | 'en' = 'vi'): string {
+  const clock = `${String(Math.floor(m.minutes / 60)).padStart(2, '0')}:${String(m.minutes % 60).padStart(2, '0')}`;
+  return lang === 'vi' ? `${clock} ngày ${viDate(m.day)}` : `${viDate(m.day)} ${clock}`;
 }
 
 /** Minutes since midnight of "HH:MM"; throws a RangeError on anything else. */

@@ -1,4 +1,4 @@
-import type { WorkingCalendar } from './calendar.js';
+import type { SpanBasis, WorkingCalendar } from './calendar.js';
 import { dayNumber, formatMoment, parseClock, parseMoment, ymd, type LocalMoment } from './dates.js';
 
 /**
@@ -46,7 +46,8 @@ export class PeriodError extends Error {
 /** Where the clock starts: the receipt moment, moved to the next opening when outside working hours. */
 export function effectiveReceipt(calendar: WorkingCalendar, at: LocalMoment, hours: OfficeHours = DEFAULT_OFFICE_HOURS): LocalMoment {
   if (calendar.isWorkingDay(at.day) && at.minutes < hours.close) {
-    return { day: at.day, minutes: Math.max(at.minutes, hours.open) };
+    if (at.minutes < hours.open) return { day: at.day, minutes: hours.open };
+    return at.seconds === undefined ? { day: at.day, minutes: at.minutes } : { day: at.day, minutes: at.minutes, seconds: at.seconds };
   }
   return { day: calendar.nextWorkingDay(at.day), minutes: hours.open };
 }
@@ -116,8 +117,9 @@ export function dueMoment(calendar: WorkingCalendar, at: LocalMoment, period: Pe
     case 'working-days': {
       if (period.value === 0) {
         const cutoff = period.sameDayCutoff !== undefined ? parseClock(period.sameDayCutoff) : hours.close;
-        // Received (or treated as received) before the cut-off: the same day; else the next one.
-        const sameDay = start.minutes < cutoff;
+        // "Sau 15 giờ" (Decree 23/2015 art. 7; Law on Civil Status art. 5(3)): received at or
+        // before the cut-off (15:00:00 itself included) is the same day; strictly after, the next.
+        const sameDay = start.minutes < cutoff || (start.minutes === cutoff && (start.seconds ?? 0) === 0);
         return endOfDay(sameDay ? start.day : calendar.nextWorkingDay(start.day), hours);
       }
       const whole = Math.floor(period.value);
@@ -133,6 +135,26 @@ export function dueMoment(calendar: WorkingCalendar, at: LocalMoment, period: Pe
     case 'hours':
       return addWorkingMinutes(calendar, start, Math.round(period.value * 60), hours);
   }
+}
+
+/** A due moment and what the calendar it was counted on rests on (announced, provisional, fallback years). */
+export interface DueDate {
+  due: LocalMoment;
+  basis: SpanBasis;
+}
+
+/**
+ * {@link dueMoment} with its basis: the years between the receipt and the due day, each
+ * announced, provisional or computed by the Labour Code fallback, so an appointment that
+ * crosses a year not yet announced says so.
+ *
+ * @example
+ * dueDate(cal, parseMoment('2026-11-23T09:00'), { value: 2, unit: 'working-days' })
+ * // → { due: 26/11/2026 17:00 (24/11 is Ngày Văn hóa Việt Nam), basis: { basis: 'announced', years: [{ year: 2026, basis: 'announced' }] } }
+ */
+export function dueDate(calendar: WorkingCalendar, at: LocalMoment, period: PeriodSpec, hours: OfficeHours = DEFAULT_OFFICE_HOURS): DueDate {
+  const due = dueMoment(calendar, at, period, hours);
+  return { due, basis: calendar.basisBetween(at.day, due.day) };
 }
 
 /** A pause of the clock (the applicant is supplementing the dossier). */
@@ -239,6 +261,12 @@ export class DeadlineClock {
   due(calendar: WorkingCalendar, hours: OfficeHours = DEFAULT_OFFICE_HOURS): LocalMoment | undefined {
     if (this.paused) return undefined;
     return pushForPauses(calendar, dueMoment(calendar, this.startedAt, this.period, hours), this.period, this.pauses, hours);
+  }
+
+  /** The due moment with the basis of the years it crossed; undefined while paused. */
+  dueDate(calendar: WorkingCalendar, hours: OfficeHours = DEFAULT_OFFICE_HOURS): DueDate | undefined {
+    const due = this.due(calendar, hours);
+    return due === undefined ? undefined : { due, basis: calendar.basisBetween(this.startedAt.day, due.day) };
   }
 
   /** Whether the due moment has passed at `now` (never while paused). */

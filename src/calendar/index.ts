@@ -3,22 +3,29 @@
  * at call time. Build a {@link WorkingCalendar} once from the catalogue's holiday table
  * (`calendarOf(catalogue)`), then ask for due moments.
  */
-export { WorkingCalendar, statutoryHolidays, nationalDayAdjacent, type DayOffInfo, type HolidayTable, type HolidayTableYear } from './calendar.js';
-export { DeadlineClock, dueMoment, effectiveReceipt, PeriodError, DEFAULT_OFFICE_HOURS, type ClockData, type OfficeHours, type Pause, type PeriodSpec } from './deadline.js';
-export { dayNumber, formatMoment, isoDate, momentOf, parseIsoDate, parseMoment, weekday, type LocalMoment } from './dates.js';
+export { WorkingCalendar, statutoryHolidays, nationalDayAdjacent, type CalendarBasis, type DayOffInfo, type HolidayTable, type HolidayTableYear, type SpanBasis } from './calendar.js';
+export { DeadlineClock, dueDate, dueMoment, effectiveReceipt, PeriodError, DEFAULT_OFFICE_HOURS, type ClockData, type DueDate, type OfficeHours, type Pause, type PeriodSpec } from './deadline.js';
+export { dayNumber, formatMoment, isoDate, momentOf, parseIsoDate, parseMoment, viDate, viMoment, weekday, type LocalMoment } from './dates.js';
 export { dayToLunar, hungKingsDay, lunarNewYear, lunarToDay, type LunarMonth } from './lunar.js';
 
 import { WorkingCalendar } from './calendar.js';
-import type { Registries } from '../catalogue/catalogue.js';
+
+/** The holiday registry as a loaded catalogue holds it (structural: the calendar imports no catalogue code). */
+export interface HolidayRegistry {
+  weekend?: readonly string[];
+  holidays: ReadonlyMap<string, { value: { status?: string; daysOff?: readonly { date: string; name: string; kind?: string }[]; workingDays?: readonly { date: string; reason?: string }[] } }>;
+}
 
 /** The working-day calendar of a loaded catalogue's holiday table. */
-export function calendarOf(registries: Pick<Registries, 'holidays' | 'weekend'>): WorkingCalendar {
-  const years: Record<string, { daysOff: { date: string; name: string; kind?: string }[]; workingDays?: { date: string; reason?: string }[] }> = {};
+export function calendarOf(registries: HolidayRegistry): WorkingCalendar {
+  const years: Record<string, { status?: string; daysOff: { date: string; name: string; kind?: string }[]; workingDays?: { date: string; reason?: string }[] }> = {};
   for (const [year, entry] of registries.holidays) {
-    years[year] = {
-      daysOff: (entry.value.daysOff ?? []).map((d) => ({ date: d.date, name: d.name, kind: d.kind })),
-      workingDays: (entry.value.workingDays ?? []).map((w) => ({ date: w.date, reason: w.reason })),
+    const y: (typeof years)[string] = {
+      daysOff: (entry.value.daysOff ?? []).map((d) => ({ date: d.date, name: d.name, ...(d.kind !== undefined ? { kind: d.kind } : {}) })),
+      workingDays: (entry.value.workingDays ?? []).map((w) => ({ date: w.date, ...(w.reason !== undefined ? { reason: w.reason } : {}) })),
     };
+    if (entry.value.status !== undefined) y.status = entry.value.status;
+    years[year] = y;
   }
-  return new WorkingCalendar({ weekend: registries.weekend, years });
+  return new WorkingCalendar(registries.weekend === undefined ? { years } : { weekend: registries.weekend, years });
 }

@@ -2,7 +2,8 @@ import type { Channel, Component, Fee, LegalRef, Procedure } from '../../generat
 import { evaluateCondition, type FactValues } from '../catalogue/conditions.js';
 import type { WorkingCalendar } from '../calendar/calendar.js';
 import { formatMoment, type LocalMoment } from '../calendar/dates.js';
-import { dueMoment, PeriodError } from '../calendar/deadline.js';
+import type { SpanBasis } from '../calendar/calendar.js';
+import { dueDate, PeriodError } from '../calendar/deadline.js';
 import { buildWorkflow, CHANNELS, type ChannelKey, type IRComponent, type WorkflowIR } from './ir.js';
 
 /**
@@ -72,7 +73,14 @@ export interface Checklist {
   optional: ChecklistItem[];
   fees: Partial<Record<ChannelKey, ChecklistFee[]>>;
   /** Due moment for the channel and submission time asked for. */
-  due?: { channel: ChannelKey; submittedAt: string; due: string | null; reason?: 'unit-missing' | 'no-period' | 'channel-not-offered' };
+  due?: {
+    channel: ChannelKey;
+    submittedAt: string;
+    due: string | null;
+    /** What the due date's calendar rests on (announced, provisional or fallback years). */
+    basis?: SpanBasis;
+    reason?: 'unit-missing' | 'no-period' | 'channel-not-offered';
+  };
 }
 
 function item(c: Component, caseId?: string): ChecklistItem {
@@ -134,7 +142,8 @@ export function checklist(
       result.due = { channel: options.channel, submittedAt, due: null, reason: 'no-period' };
     } else {
       try {
-        result.due = { channel: options.channel, submittedAt, due: formatMoment(dueMoment(options.calendar, options.at, period)) };
+        const d = dueDate(options.calendar, options.at, period);
+        result.due = { channel: options.channel, submittedAt, due: formatMoment(d.due), basis: d.basis };
       } catch (error) {
         if (!(error instanceof PeriodError)) throw error;
         result.due = { channel: options.channel, submittedAt, due: null, reason: 'unit-missing' };

@@ -1,8 +1,8 @@
 import { assign, setup, type AnyStateMachine, type StateMachine } from 'xstate';
 import type { FactValues } from '../catalogue/conditions.js';
-import { WorkingCalendar, type HolidayTable } from '../calendar/calendar.js';
+import { WorkingCalendar, type CalendarBasis, type HolidayTable } from '../calendar/calendar.js';
 import { formatMoment, parseMoment } from '../calendar/dates.js';
-import { DeadlineClock, DEFAULT_OFFICE_HOURS, dueMoment, PeriodError, type ClockData, type OfficeHours } from '../calendar/deadline.js';
+import { DeadlineClock, DEFAULT_OFFICE_HOURS, dueDate, PeriodError, type ClockData, type OfficeHours } from '../calendar/deadline.js';
 import { missingComponents } from './checklist.js';
 import type { ChannelKey, IRPeriod, WorkflowIR } from './ir.js';
 import { lifecycle, type LifecycleTransition } from './lifecycle.js';
@@ -43,6 +43,11 @@ export interface DossierContext<C extends string = string, F extends FactValues 
   clock: ClockData | null;
   /** Statutory due moment, pauses included; null while paused or when the period has no unit. */
   due: string | null;
+  /**
+   * What the due moment's calendar rests on: `announced` days off, a `provisional` year, or the
+   * Labour Code `fallback` for a year not in the table. Null with `due`.
+   */
+  dueBasis: CalendarBasis | null;
   /** The appointment given to the applicant: the due moment, or the new date of the last apology slip. */
   appointment: string | null;
   stage: string | null;
@@ -102,7 +107,7 @@ export type WorkflowMachine<C extends string = string, F extends FactValues = Fa
 function initialContext<C extends string, F extends FactValues>(ir: WorkflowIR): DossierContext<C, F> {
   return {
     procedure: ir.procedure, channel: null, facts: {} as F, cases: [], components: [], missing: [],
-    submittedAt: null, receivedAt: null, clock: null, due: null, appointment: null,
+    submittedAt: null, receivedAt: null, clock: null, due: null, dueBasis: null, appointment: null,
     stage: null, stageClock: null, stageDue: null, supplementRequests: 0, apologies: [], reasons: [],
     paymentRequested: false, originalsPresented: false, returnMethod: null, returnedAt: null,
   };
@@ -127,16 +132,17 @@ export function createWorkflowMachine<C extends string = string, F extends FactV
   type Ctx = DossierContext<C, F>;
   type Ev = WorkflowEvent<C, F>;
 
-  const dueOf = (clock: ClockData | null): string | null => {
-    if (clock === null) return null;
+  const dueWithBasis = (clock: ClockData | null): { due: string | null; dueBasis: CalendarBasis | null } => {
+    if (clock === null) return { due: null, dueBasis: null };
     try {
-      const due = DeadlineClock.fromData(clock).due(calendar, hours);
-      return due === undefined ? null : formatMoment(due);
+      const d = DeadlineClock.fromData(clock).dueDate(calendar, hours);
+      return d === undefined ? { due: null, dueBasis: null } : { due: formatMoment(d.due), dueBasis: d.basis.basis };
     } catch (error) {
-      if (error instanceof PeriodError) return null;
+      if (error instanceof PeriodError) return { due: null, dueBasis: null };
       throw error;
     }
   };
+  const dueOf = (clock: ClockData | null): string | null => dueWithBasis(clock).due;
   const startClock = (period: IRPeriod | null | undefined, at: string): ClockData | null =>
     period === null || period === undefined ? null : DeadlineClock.start(period, parseMoment(at)).toData();
   const isOverdue = (due: string | null, at: string): boolean => {
@@ -195,13 +201,14 @@ export function createWorkflowMachine<C extends string = string, F extends FactV
       })),
       startClock: assign(({ event, context }) => {
         const clock = startClock(context.channel === null ? null : ir.periods[context.channel], event.at);
-        const due = dueOf(clock);
-        return { receivedAt: formatMoment(parseMoment(event.at)), clock, due, appointment: due };
+        const { due, dueBasis } = dueWithBasis(clock);
+        return { receivedAt: formatMoment(parseMoment(event.at)), clock, due, dueBasis, appointment: due };
       }),
       startOnSpot: assign(({ event }) => {
         const at = parseMoment(event.at);
-        const due = formatMoment(dueMoment(calendar, at, { value: 0, unit: 'working-days' }, hours));
-        return { receivedAt: formatMoment(at), due, appointment: due };
+        const d = dueDate(calendar, at, { value: 0, unit: 'working-days' }, hours);
+        const due = formatMoment(d.due);
+        return { receivedAt: formatMoment(at), due, dueBasis: d.basis.basis, appointment: due };
       }),
       recordTransfer: () => undefined,
       enterStage: assign(({ event }, params: { stage: string }) => {
@@ -213,16 +220,16 @@ export function createWorkflowMachine<C extends string = string, F extends FactV
         const at = parseMoment(event.at);
         const clock = context.clock === null ? null : DeadlineClock.fromData(context.clock).pause(at).toData();
         const stageClock = context.stageClock === null ? null : DeadlineClock.fromData(context.stageClock).pause(at).toData();
-        return { supplementRequests: context.supplementRequests + 1, clock, stageClock, due: null, stageDue: null };
+        return { supplementRequests: context.supplementRequests + 1, clock, stageClock, due: null, dueBasis: null, stageDue: null };
       }),
       resumeClock: assign(({ event, context }) => {
         const at = parseMoment(event.at);
         const clock = context.clock === null ? null : DeadlineClock.fromData(context.clock).resume(at).toData();
         const stageClock = context.stageClock === null ? null : DeadlineClock.fromData(context.stageClock).resume(at).toData();
-        const due = dueOf(clock);
+        const { due, dueBasis } = dueWithBasis(clock);
         const extended = context.apologies.length === 0 ? due : context.appointment;
         return {
-          clock, stageClock, due, stageDue: dueOf(stageClock), appointment: extended,
+          clock, stageClock, due, dueBasis, stageDue: dueOf(stageClock), appointment: extended,
           components: union(context.components, event.type === 'SUPPLEMENT_PROVIDED' ? event.components : []),
         };
       }),

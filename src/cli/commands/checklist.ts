@@ -2,7 +2,8 @@ import type { Fact } from '../../../generated/types/catalogue.js';
 import { loadCatalogue } from '../../catalogue/catalogue.js';
 import type { FactValues } from '../../catalogue/conditions.js';
 import { calendarOf } from '../../calendar/index.js';
-import { formatMoment, momentOf, parseMoment, type LocalMoment } from '../../calendar/dates.js';
+import { formatMoment, momentOf, parseMoment, viMoment, type LocalMoment } from '../../calendar/dates.js';
+import { BASIS_LABELS, CHANNEL_LABELS, label } from '../../i18n/labels.js';
 import { formatStylish } from '../../format/stylish.js';
 import type { Lang } from '../../i18n/lang.js';
 import { entriesOf } from '../../util/records.js';
@@ -103,7 +104,7 @@ function parseFact(raw: string, facts: Readonly<Record<string, Fact>>): [string,
   }
 }
 
-function render(c: Checklist, lang: Lang): string {
+function render(c: Checklist, lang: Lang, databaseName: (id: string) => string): string {
   const vi = lang === 'vi';
   const lines = [`${c.procedure}  ${c.name}`, ''];
   const quantity = (q: { originals?: number; copies?: number } | undefined): string => {
@@ -116,7 +117,7 @@ function render(c: Checklist, lang: Lang): string {
     lines.push(title);
     for (const i of items) {
       const kind = i.kind === 'present' ? (vi ? 'xuất trình' : 'present') : (vi ? 'nộp' : 'submit');
-      const db = i.dataSource !== undefined ? (vi ? ` — có thể khai thác từ CSDL ${i.dataSource}` : ` — obtainable from the ${i.dataSource} database`) : '';
+      const db = i.dataSource !== undefined ? (vi ? ` — có thể khai thác từ ${databaseName(i.dataSource)}` : ` — obtainable from the ${databaseName(i.dataSource)}`) : '';
       lines.push(`  [${kind}] ${i.name}${quantity(i.quantity)}${db}`);
     }
     lines.push('');
@@ -127,7 +128,7 @@ function render(c: Checklist, lang: Lang): string {
   lines.push(vi ? 'Phí, lệ phí:' : 'Fees:');
   for (const [channel, fees] of Object.entries(c.fees)) {
     const text = (fees ?? []).length === 0 ? (vi ? 'không công bố' : 'not published') : (fees ?? []).map((f) => `${f.amount.toLocaleString('vi-VN')} ${f.currency}${f.per !== undefined ? `/${f.per}` : ''}${f.label !== undefined ? ` (${f.label})` : ''}`).join('; ');
-    lines.push(`  ${channel}: ${text}`);
+    lines.push(`  ${label(CHANNEL_LABELS, channel, lang)}: ${text}`);
   }
   if (c.due !== undefined) {
     lines.push('');
@@ -136,9 +137,19 @@ function render(c: Checklist, lang: Lang): string {
       'no-period': vi ? 'thủ tục không công bố thời hạn cho kênh này' : 'no period is published for this channel',
       'channel-not-offered': vi ? 'thủ tục không nhận hồ sơ qua kênh này' : 'this channel is not offered',
     };
-    lines.push(c.due.due !== null
-      ? `${vi ? 'Nộp' : 'Submitted'} ${c.due.submittedAt} (${c.due.channel}) → ${vi ? 'hẹn trả kết quả' : 'due'} ${c.due.due}`
-      : `${vi ? 'Không tính được ngày hẹn' : 'No due date'}: ${reason[c.due.reason ?? 'no-period']}`);
+    const channel = label(CHANNEL_LABELS, c.due.channel, lang);
+    const when = (iso: string): string => viMoment(parseMoment(iso), lang);
+    if (c.due.due !== null) {
+      lines.push(`${vi ? 'Nộp' : 'Submitted'} ${when(c.due.submittedAt)} (${channel}) → ${vi ? 'hẹn trả kết quả' : 'due'} ${when(c.due.due)}`);
+      const basis = c.due.basis;
+      if (basis !== undefined && basis.basis !== 'announced') {
+        // A due date over a year whose days off are not announced may move: say so.
+        const years = basis.years.filter((y) => y.basis !== 'announced').map((y) => `${y.year}: ${label(BASIS_LABELS, y.basis, lang)}`).join('; ');
+        lines.push(vi ? `  Lưu ý: ngày hẹn có thể thay đổi (${years}).` : `  Note: the date may change (${years}).`);
+      }
+    } else {
+      lines.push(`${vi ? 'Không tính được ngày hẹn' : 'No due date'}: ${reason[c.due.reason ?? 'no-period']}`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }
@@ -182,6 +193,13 @@ export function runChecklist(args: string[], options: { facts: string[]; cases: 
   }
   const result = checklist(procedure, { facts: facts as FactValues, cases: options.cases }, { channel: options.channel as ChannelKey, at, calendar: calendarOf(catalogue.registries) });
   if (options.format === 'json') io.stdout(`${JSON.stringify({ ...result, facts, submittedAt: formatMoment(at) }, null, 2)}\n`);
-  else io.stdout(render(result, options.lang));
+  else {
+    const databaseName = (id: string): string => {
+      const db = catalogue.registries.databases.get(id)?.value;
+      if (db === undefined) return id;
+      return options.lang === 'vi' ? db.name : (db.nameEn ?? db.name);
+    };
+    io.stdout(render(result, options.lang, databaseName));
+  }
   return EXIT.ok;
 }
