@@ -16,18 +16,18 @@ export { loadCatalogue } from './catalogue/catalogue.js';
 export type { Catalogue, CatalogueFile, LoadOptions, ProcedureEntry, Registries, RegistryEntry } from './catalogue/catalogue.js';
 export { resolveVariant, resolveNational } from './catalogue/variant.js';
 export type { ResolvedProcedure, Origin } from './catalogue/variant.js';
-export { evaluateCondition, checkCondition } from './catalogue/conditions.js';
-export type { FactValues } from './catalogue/conditions.js';
-export { CODES, findCode } from './diagnostics/codes.js';
-export type { CodeInfo, CodeId } from './diagnostics/codes.js';
+export { checkCondition } from './catalogue/conditions.js';
+export { evaluateCondition, evaluateKnown, factsIn, type FactValues } from './catalogue/evaluate.js';
+export { ALL_CODES, CODE_REGISTRY, findCode } from './report/codes.js';
+export { CodeRegistry, codeSet, type CodeSet } from './diagnostics/registry.js';
+export type { CodeInfo, CodeCategory } from './diagnostics/types.js';
 export { renderMessage, sortDiagnostics } from './diagnostics/diagnostic.js';
 export type { Diagnostic, Severity, Range, Position, RelatedLocation } from './diagnostics/types.js';
-export { formatJson, toJsonDiagnostics } from './format/json.js';
-export type { JsonDiagnostic } from './format/json.js';
-export { formatStylish } from './format/stylish.js';
+export { formatJson, toJsonDiagnostics } from './report/json.js';
+export type { JsonDiagnostic } from './report/json.js';
+export { formatStylish } from './report/stylish.js';
 export { langFromEnv } from './i18n/lang.js';
 export type { Lang } from './i18n/lang.js';
-export { main } from './cli/main.js';
 export type * from '../generated/types/catalogue.js';
 export {
   WorkingCalendar, DeadlineClock, dueMoment, calendarOf, parseMoment, formatMoment, lunarNewYear, hungKingsDay, PeriodError,

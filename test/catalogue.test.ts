@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../src/catalogue/catalogue.js';
-import { ALL_CODES as CODES } from '../src/diagnostics/codes.js';
+import { ALL_CODES as CODES } from '../src/report/codes.js';
 import { ROOT } from './helpers/paths.js';
 
 const catalogue = loadCatalogue({ paths: [path.join(ROOT, 'procedures')] });

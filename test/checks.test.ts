@@ -9,7 +9,7 @@ import { RULES } from '../src/checks/registry.js';
 import { runChecks } from '../src/checks/run.js';
 import { computeStats } from '../src/checks/stats.js';
 import { fixText, unifiedDiff } from '../src/checks/fix.js';
-import { ALL_CODES } from '../src/diagnostics/codes.js';
+import { ALL_CODES } from '../src/report/codes.js';
 import { runCli } from './helpers/cli.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -95,9 +95,9 @@ describe('suppressions and configuration', () => {
     const dir = root('abolished-document', 'invalid');
     writeFileSync(path.join(dir, 'tthc.config.yaml'), 'rules:\n  once-only: off\n  abolished-document: warning\noverrides:\n  - files: ["procedures/**"]\n    rules: { four-on-spot-candidate: off }\n');
     const run = await runCli(['check', 'procedures', '--format', 'json', '--today', TODAY], { cwd: dir });
-    const list = JSON.parse(run.stdout) as { ruleId: string; severity: string }[];
-    expect(list.filter((f) => f.ruleId === 'once-only')).toEqual([]);
-    expect(new Set(list.filter((f) => f.ruleId === 'abolished-document').map((f) => f.severity))).toEqual(new Set(['warning']));
+    const list = JSON.parse(run.stdout) as { id: string; severity: string }[];
+    expect(list.filter((f) => f.id === 'once-only')).toEqual([]);
+    expect(new Set(list.filter((f) => f.id === 'abolished-document').map((f) => f.severity))).toEqual(new Set(['warning']));
     expect(run.code).toBe(0);
     expect((await runCli(['check', 'procedures', '--fail-on', 'warning', '--today', TODAY], { cwd: dir })).code).toBe(1);
     writeFileSync(path.join(dir, 'tthc.config.yaml'), 'rules:\n  once-ony: off\n');
@@ -116,8 +116,8 @@ describe('output formats', () => {
     expect(run.code).toBe(1);
     const list = JSON.parse(run.stdout) as Record<string, unknown>[];
     expect(list.length).toBeGreaterThan(0);
-    for (const f of list) expect(Object.keys(f)).toEqual(['ruleId', 'code', 'severity', 'message', 'file', 'line', 'column', 'procedure', 'related']);
-    expect(list.find((f) => f.ruleId === 'abolished-document')).toMatchObject({ code: 'TTHC402', severity: 'error', file: 'procedures/p.yaml', line: hoKhauLine, procedure: '1.000102' });
+    for (const f of list) expect(Object.keys(f)).toEqual(['code', 'id', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'procedure', 'related']);
+    expect(list.find((f) => f.id === 'abolished-document')).toMatchObject({ code: 'TTHC402', severity: 'error', file: 'procedures/p.yaml', line: hoKhauLine, procedure: '1.000102' });
   });
 
   it('SARIF validates against the SARIF 2.1.0 schema', async () => {
@@ -137,10 +137,10 @@ describe('output formats', () => {
   it('JUnit, Markdown and GitHub outputs carry every finding, escaped', async () => {
     const junit = await runCli(['check', 'procedures', '--format', 'junit', '--today', TODAY], { cwd: dir });
     expect(junit.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="tthc check" tests="1" failures="1">/);
-    const json = JSON.parse((await runCli(['check', 'procedures', '--format', 'json', '--today', TODAY], { cwd: dir })).stdout) as { ruleId: string; severity: string }[];
+    const json = JSON.parse((await runCli(['check', 'procedures', '--format', 'json', '--today', TODAY], { cwd: dir })).stdout) as { id: string; severity: string }[];
     expect((junit.stdout.match(/<failure /g) ?? []).length).toBe(json.filter((f) => f.severity !== 'info').length);
     const md = await runCli(['check', 'procedures', '--format', 'markdown', '--today', TODAY, '--lang', 'en'], { cwd: dir });
-    expect(md.stdout).toContain(`| \`abolished-document\` | TTHC402 | error | ${json.filter((f) => f.ruleId === 'abolished-document').length} |`);
+    expect(md.stdout).toContain(`| \`abolished-document\` | TTHC402 | error | ${json.filter((f) => f.id === 'abolished-document').length} |`);
     expect(md.stdout.split('\n').filter((l) => /^\| procedures\/p\.yaml:\d+ \|/.test(l))).toHaveLength(json.length);
     const gh = await runCli(['check', 'procedures', '--format', 'github', '--today', TODAY], { cwd: dir });
     for (const line of gh.stdout.trim().split('\n')) expect(line).toMatch(/^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,title=[^:]+::[^\n]+$/);
@@ -184,7 +184,7 @@ describe('safe fixes', () => {
     expect(after).not.toContain('don-2');
     expect(after).toContain('document: to-khai-thay-doi-thong-tin-cu-tru');
     const again = await runCli(['check', '.', '--format', 'json', '--today', TODAY], { cwd: dir });
-    const ids = (JSON.parse(again.stdout) as { ruleId: string }[]).map((f) => f.ruleId);
+    const ids = (JSON.parse(again.stdout) as { id: string }[]).map((f) => f.id);
     expect(ids).not.toContain('duplicate-component');
     expect(ids).not.toContain('abolished-document');
   });
@@ -228,7 +228,14 @@ describe('statistics and compliance cost', () => {
       savingPerYear: 62000000, removedComponents: ['ho-khau'],
     }]);
     const md = await runCli(['stats', '.', '--format', 'markdown', '--lang', 'en', '--today', TODAY], { cwd: dir });
-    expect(md.stdout).toContain('| "4 tại chỗ" | 1 (50%) → 100% |');
+    expect(md.stdout).toContain('| "4 tại chỗ" designated | 1 (50.0%) |');
+    expect(md.stdout).toContain('| "4 tại chỗ": candidates not designated | 1 → 100.0% if designated |');
+    // Markdown carries every section the plain format has (findings per rule, compliance cost…).
+    const plain = await runCli(['stats', '.', '--lang', 'en', '--today', TODAY], { cwd: dir });
+    const titles = [...plain.stdout.matchAll(/^(\S[^\n]*):$/gm)].map((m) => m[1]);
+    expect(titles).toEqual(['Overview', 'By field', 'Findings per rule', 'Compliance cost (Circular 02/2017/TT-VPCP art. 27)']);
+    for (const t of titles) expect(md.stdout).toContain(`## ${t}`);
+    expect(md.stdout).toContain('| 1.000130 Thủ tục A | 110.000 → 48.000 |');
   });
 });
 

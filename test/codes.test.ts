@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_CODES as CODES, findCode } from '../src/diagnostics/codes.js';
+import { ALL_CODES as CODES, findCode } from '../src/report/codes.js';
 
 describe('the diagnostic code registry', () => {
   it('never reuses a code or an id', () => {

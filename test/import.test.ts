@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CODES } from '../src/diagnostics/codes.js';
+import { ALL_CODES as CODES } from '../src/report/codes.js';
 import { buildProcedure, RECORD_FIELDS, type PortalRecord } from '../src/import/dvc/build.js';
 import { importDvc, schemaProblem, type ImportReport } from '../src/import/dvc/run.js';
 import { main } from '../src/cli/main.js';

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../src/catalogue/catalogue.js';
 import { schemaDiagnostics } from '../src/catalogue/schema-errors.js';
 import { parseYaml } from '../src/catalogue/parse.js';
-import { CODES } from '../src/diagnostics/codes.js';
+import { ALL_CODES as CODES } from '../src/report/codes.js';
 import { FIXTURES } from './helpers/paths.js';
 import { runCli } from './helpers/cli.js';
 

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../src/catalogue/catalogue.js';
 import { collectFiles } from '../src/catalogue/files.js';
-import { CODES } from '../src/diagnostics/codes.js';
+import { ALL_CODES as CODES } from '../src/report/codes.js';
 import { renderMessage } from '../src/diagnostics/diagnostic.js';
 import { FIXTURES, ROOT } from './helpers/paths.js';
 

@@ -1,3 +1,4 @@
+import { CATALOGUE_CODES } from './codes.js';
 import path from 'node:path';
 import type {
   Database,
@@ -115,7 +116,7 @@ function loadFile(file: string, requested: boolean, out: Diagnostic[]): Catalogu
   const read = readText(file);
   if (!read.ok) {
     const range = read.position === null ? null : { start: read.position, end: read.position };
-    out.push(makeDiagnostic(read.id, { file, range, procedure: null }, read.data));
+    out.push(makeDiagnostic(CATALOGUE_CODES.info(read.id), { file, range, procedure: null }, read.data));
     return failed(null);
   }
   const parsed = parseYaml(file, read.text);
@@ -128,7 +129,7 @@ function loadFile(file: string, requested: boolean, out: Diagnostic[]): Catalogu
     const given = String(kind.unknownRegistry);
     const near = closest(given, REGISTRY_KINDS);
     out.push(
-      makeDiagnostic('unknown-registry', { file, range: rangeOf(parsed.source, '/registry'), procedure }, {
+      makeDiagnostic(CATALOGUE_CODES.info('unknown-registry'), { file, range: rangeOf(parsed.source, '/registry'), procedure }, {
         value: given,
         allowed: REGISTRY_KINDS.join(', '),
         suggestion: near === undefined ? both('', '') : both(`Có phải ý bạn là "${near}"?`, `Did you mean "${near}"?`),
@@ -179,7 +180,7 @@ export function loadCatalogue(options: LoadOptions = {}): Catalogue {
       range: locate(r.file, r.pointer, r.mode),
       procedure: codeOf(byFile.get(r.file)?.value),
     }));
-    diagnostics.push(makeDiagnostic(issue.id, { file, range: locate(file, issue.pointer, issue.mode), procedure }, issue.data, { related }));
+    diagnostics.push(makeDiagnostic(CATALOGUE_CODES.info(issue.id), { file, range: locate(file, issue.pointer, issue.mode), procedure }, issue.data, { related }));
   };
 
   // ── registries, merged across files ───────────────────────────────────────────────────

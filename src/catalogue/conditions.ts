@@ -129,32 +129,4 @@ function invalid(at: string, detail: ReturnType<typeof both>): Issue {
   return { id: 'invalid-condition', pointer: at, mode: 'value', data: { detail } };
 }
 
-/** The answers an applicant gives to a procedure's facts. */
-export type FactValues = Readonly<Record<string, boolean | string | number | undefined>>;
-
-/**
- * Evaluates a (checked) condition for an applicant's answers. An unanswered fact makes
- * its comparison false; callers that need to tell "no" from "unknown" check the answers
- * against the declared facts first.
- *
- * @example
- * evaluateCondition({ fact: 'age', gte: 14 }, { age: 15 }) // true
- */
-export function evaluateCondition(condition: Condition, values: FactValues): boolean {
-  if (typeof condition === 'string') return values[condition] === true;
-  const c = condition as ConditionObject;
-  if (c.all !== undefined) return c.all.every((s) => evaluateCondition(s, values));
-  if (c.any !== undefined) return c.any.some((s) => evaluateCondition(s, values));
-  if (c.not !== undefined) return !evaluateCondition(c.not, values);
-  if (c.fact === undefined) return false;
-  const v = values[c.fact];
-  if (v === undefined) return false;
-  if (c.is !== undefined) return v === c.is;
-  if (c.in !== undefined) return c.in.some((x) => x === v);
-  if (typeof v !== 'number') return c.gt === undefined && c.gte === undefined && c.lt === undefined && c.lte === undefined && v === true;
-  if (c.gt !== undefined) return v > c.gt;
-  if (c.gte !== undefined) return v >= c.gte;
-  if (c.lt !== undefined) return v < c.lt;
-  if (c.lte !== undefined) return v <= c.lte;
-  return false;
-}
+export { evaluateCondition, type FactValues } from './evaluate.js';

@@ -1,4 +1,4 @@
-import type { CodeId } from '../diagnostics/codes.js';
+import type { CatalogueCodeId as CodeId } from './codes.js';
 import type { MessageData } from '../diagnostics/types.js';
 
 /** Which part of a node a finding points at (see `rangeOf`). */

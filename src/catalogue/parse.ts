@@ -1,3 +1,4 @@
+import { CATALOGUE_CODES } from './codes.js';
 import { isAlias, isCollection, isMap, isPair, isScalar, LineCounter, parseDocument, type Node, type YAMLError } from 'yaml';
 import { both, makeDiagnostic } from '../diagnostics/diagnostic.js';
 import type { Bilingual } from '../i18n/lang.js';
@@ -58,17 +59,17 @@ function yamlErrorDiagnostic(source: SourceDoc, error: YAMLError, procedure: str
     case 'DUPLICATE_KEY': {
       // The error spans the repeated key; read the key text up to its colon.
       const key = source.text.slice(start).split(/:\s|:$|\n/m)[0]?.trim().replace(/^["']|["']$/g, '') || '?';
-      return makeDiagnostic('duplicate-key', site, { key });
+      return makeDiagnostic(CATALOGUE_CODES.info('duplicate-key'), site, { key });
     }
     case 'TAB_AS_INDENT':
-      return makeDiagnostic('tab-indent', site);
+      return makeDiagnostic(CATALOGUE_CODES.info('tab-indent'), site);
     case 'MULTIPLE_DOCS':
-      return makeDiagnostic('multiple-documents', site);
+      return makeDiagnostic(CATALOGUE_CODES.info('multiple-documents'), site);
     case 'TAG_RESOLVE_FAILED':
-      return makeDiagnostic('yaml-tag', site, { detail: source.text.slice(start, Math.max(start + 1, end)).split(/\s/)[0] ?? '' });
+      return makeDiagnostic(CATALOGUE_CODES.info('yaml-tag'), site, { detail: source.text.slice(start, Math.max(start + 1, end)).split(/\s/)[0] ?? '' });
     default:
       const own = error.message.replace(/[.\s]+$/, '');
-      return makeDiagnostic('yaml-syntax', site, { detail: YAML_ERRORS[error.code] ?? both(own, own) });
+      return makeDiagnostic(CATALOGUE_CODES.info('yaml-syntax'), site, { detail: YAML_ERRORS[error.code] ?? both(own, own) });
   }
 }
 
@@ -106,7 +107,7 @@ export function parseYaml(file: string, text: string): ParseResult {
   const contents = doc.contents as Node | null;
   if (contents === null || (isScalar(contents) && contents.value === null && contents.tag === undefined)) {
     const at = { line: 1, column: 1 };
-    diagnostics.push(makeDiagnostic('empty-file', { file, range: { start: at, end: at }, procedure }));
+    diagnostics.push(makeDiagnostic(CATALOGUE_CODES.info('empty-file'), { file, range: { start: at, end: at }, procedure }));
     return { ok: false, source, diagnostics };
   }
 
@@ -115,7 +116,7 @@ export function parseYaml(file: string, text: string): ParseResult {
 
   if (!isMap(contents)) {
     const found = isAlias(contents) ? both('một alias', 'an alias') : isCollection(contents) ? both('một danh sách', 'a list') : both('một giá trị đơn', 'a single value');
-    diagnostics.push(makeDiagnostic('not-a-mapping', { file, range: nodeRange(source, contents), procedure }, { found }));
+    diagnostics.push(makeDiagnostic(CATALOGUE_CODES.info('not-a-mapping'), { file, range: nodeRange(source, contents), procedure }, { found }));
     return { ok: false, source, diagnostics };
   }
 
@@ -125,7 +126,7 @@ export function parseYaml(file: string, text: string): ParseResult {
   } catch (error) {
     if (error instanceof ReferenceError) {
       const alias = firstAlias(contents);
-      diagnostics.push(makeDiagnostic('alias-limit', { file, range: nodeRange(source, alias ?? contents), procedure }, { limit: MAX_ALIAS_COUNT }));
+      diagnostics.push(makeDiagnostic(CATALOGUE_CODES.info('alias-limit'), { file, range: nodeRange(source, alias ?? contents), procedure }, { limit: MAX_ALIAS_COUNT }));
       return { ok: false, source, diagnostics };
     }
     throw error;
@@ -141,11 +142,11 @@ function checkStructure(source: SourceDoc, root: Node, procedure: string | null)
     const { node, depth } = stack.pop() as { node: Node; depth: number };
     const site = { file: source.file, range: nodeRange(source, node), procedure };
     if (depth > MAX_DEPTH) {
-      out.push(makeDiagnostic('too-deep', site, { limit: MAX_DEPTH }));
+      out.push(makeDiagnostic(CATALOGUE_CODES.info('too-deep'), site, { limit: MAX_DEPTH }));
       return out;
     }
     if (node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
-      out.push(makeDiagnostic('yaml-tag', site, { detail: node.tag }));
+      out.push(makeDiagnostic(CATALOGUE_CODES.info('yaml-tag'), site, { detail: node.tag }));
     }
     if (isCollection(node)) {
       for (const item of node.items) {
@@ -153,13 +154,13 @@ function checkStructure(source: SourceDoc, root: Node, procedure: string | null)
           const key = item.key as Node | null;
           if (key !== null && !isScalar(key)) {
             out.push(
-              makeDiagnostic('yaml-syntax', { ...site, range: nodeRange(source, key) ?? site.range }, {
+              makeDiagnostic(CATALOGUE_CODES.info('yaml-syntax'), { ...site, range: nodeRange(source, key) ?? site.range }, {
                 detail: both('khóa phải là một giá trị đơn, không phải danh sách hay đối tượng', 'a key must be a plain value, not a list or a mapping'),
               }),
             );
           }
           if (key !== null && isScalar(key) && key.tag !== undefined && !CORE_TAGS.has(key.tag)) {
-            out.push(makeDiagnostic('yaml-tag', { ...site, range: nodeRange(source, key) }, { detail: key.tag }));
+            out.push(makeDiagnostic(CATALOGUE_CODES.info('yaml-tag'), { ...site, range: nodeRange(source, key) }, { detail: key.tag }));
           }
           const value = item.value as Node | null;
           if (value !== null) stack.push({ node: value, depth: depth + 1 });

@@ -1,6 +1,7 @@
+import { CATALOGUE_CODES } from './codes.js';
 import type { ErrorObject } from 'ajv';
 import { both, makeDiagnostic } from '../diagnostics/diagnostic.js';
-import type { CodeId } from '../diagnostics/codes.js';
+import type { CatalogueCodeId as CodeId } from './codes.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { Bilingual } from '../i18n/lang.js';
 import { closest, fold } from '../util/suggest.js';
@@ -172,7 +173,7 @@ export function schemaDiagnostics(source: SourceDoc, errors: readonly ErrorObjec
   for (const e of errors) {
     const params = e.params as Record<string, unknown>;
     const push = (id: CodeId, pointer: string, mode: 'value' | 'key' | 'owner', data: Record<string, string | number | Bilingual>) =>
-      out.push(makeDiagnostic(id, at(pointer, mode), data));
+      out.push(makeDiagnostic(CATALOGUE_CODES.info(id), at(pointer, mode), data));
 
     const key = nameOf(e);
     if (key !== undefined) {

@@ -2,7 +2,7 @@ import type { Component, DocumentType, Procedure } from '../../generated/types/c
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { compareCodePoints } from '../catalogue/files.js';
 import { fold } from '../util/suggest.js';
-import { isImported } from '../import/dvc/emit.js';
+import { isImported } from '../catalogue/provenance.js';
 
 /**
  * The index the rules see the catalogue through (STYLE.md: no pairwise scans). Built once in

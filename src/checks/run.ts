@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { makeDiagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
-import type { CodeId } from '../diagnostics/codes.js';
+import { CHECK_CODES } from './codes.js';
 import type { Diagnostic, Range, RelatedLocation, Severity } from '../diagnostics/types.js';
 import { settingFor, type CheckConfig } from './config.js';
 import { buildIndex } from './index-build.js';
@@ -92,7 +92,7 @@ export function runChecks(catalogue: Catalogue, options: CheckOptions = {}): Che
         : p.problem === 'unknown-rule'
           ? { vi: `không có quy tắc ${p.detail}`, en: `no rule named ${p.detail}` }
           : { vi: 'không nêu quy tắc', en: 'no rule named' };
-      meta.push(makeDiagnostic('invalid-suppression' as CodeId, { file, range, procedure: null }, { detail }));
+      meta.push(makeDiagnostic(CHECK_CODES.info('invalid-suppression'), { file, range, procedure: null }, { detail }));
     }
     suppressionCache.set(file, suppressions);
     return suppressions;
@@ -130,7 +130,7 @@ export function runChecks(catalogue: Catalogue, options: CheckOptions = {}): Che
         const base = ctx.catalogue.procedures.get(f.code)?.procedure.variantOf ?? null;
         related.unshift({ file: at.inherited.file, range: at.inherited.range, procedure: base });
       }
-      const finding: Finding = { ...makeDiagnostic(rule.id as CodeId, { file: at.file, range: at.range, procedure: f.code }, f.data, { related, severity }), pointer: f.pointer };
+      const finding: Finding = { ...makeDiagnostic(rule.info, { file: at.file, range: at.range, procedure: f.code }, f.data, { related, severity }), pointer: f.pointer };
       if (f.fix !== undefined && at.inherited === undefined) finding.fix = { file: at.file, fix: { ...f.fix, pointer: place({ code: f.code, pointer: f.fix.pointer }).pointer } };
       const lines = pointerAncestors(at.pointer)
         .map((ptr) => catalogue.locate(at.file, ptr, 'value')?.start.line)

@@ -44,6 +44,8 @@ export interface Stats {
   fields: { field: string; procedures: number; fourOnSpot: number; onlineFull: number }[];
   findings: Record<string, number>;
   compliance: { procedures: ComplianceCost[]; perYear: number; afterPerYear: number; savingPerYear: number };
+  /** Triaged and open findings, when a baseline was given. */
+  triage?: { open: number; accepted: number; dismissed: number; gone: number };
 }
 
 function costOf(p: Procedure, removed: ReadonlySet<string>): { perFiling: number; removed: string[] } {

@@ -1,7 +1,6 @@
 import type { Procedure } from '../../generated/types/catalogue.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
-import type { CodeInfo } from '../diagnostics/codes.js';
-import type { MessageData } from '../diagnostics/types.js';
+import type { CodeInfo, MessageData } from '../diagnostics/types.js';
 import type { Bilingual } from '../i18n/lang.js';
 import type { CheckIndex } from './index-build.js';
 

@@ -1,6 +1,5 @@
 import { fill, type Bilingual, type Lang } from '../i18n/lang.js';
-import { codeInfo, type CodeId } from './codes.js';
-import type { Diagnostic, MessageData, Range, RelatedLocation, Severity } from './types.js';
+import type { CodeInfo, Diagnostic, MessageData, Range, RelatedLocation, Severity } from './types.js';
 
 /** Where a diagnostic points. */
 export interface Site {
@@ -10,19 +9,18 @@ export interface Site {
 }
 
 /**
- * Builds a diagnostic for a registered code. The severity is the code's default unless
- * given.
+ * Builds a diagnostic of a code (a layer's {@link CodeInfo}). The severity is the code's
+ * default unless given.
  *
  * @example
- * makeDiagnostic('empty-file', { file: '/x.yaml', range, procedure: null }, {})
+ * makeDiagnostic(CATALOGUE_CODES.info('empty-file'), { file: '/x.yaml', range, procedure: null }, {})
  */
 export function makeDiagnostic(
-  id: CodeId,
+  info: CodeInfo,
   site: Site,
   data: MessageData = {},
   options: { related?: RelatedLocation[]; severity?: Severity } = {},
 ): Diagnostic {
-  const info = codeInfo(id);
   return {
     code: info.code,
     id: info.id,
@@ -32,6 +30,7 @@ export function makeDiagnostic(
     range: site.range,
     procedure: site.procedure,
     related: options.related ?? [],
+    template: { message: info.message, hint: info.hint },
   };
 }
 
@@ -50,10 +49,9 @@ function localData(data: MessageData, lang: Lang): Record<string, string | numbe
  * renderMessage(d, 'en') // 'Missing required property "name". Add "name: …" to the procedure.'
  */
 export function renderMessage(d: Diagnostic, lang: Lang): string {
-  const info = codeInfo(d.id as CodeId);
   const data = localData(d.data, lang);
-  const message = fill(info.message[lang], data).trim();
-  const hint = fill(info.hint[lang], data).trim();
+  const message = fill(d.template.message[lang], data).trim();
+  const hint = fill(d.template.hint[lang], data).trim();
   return hint === '' ? message : `${message} ${hint}`;
 }
 

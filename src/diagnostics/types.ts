@@ -26,6 +26,26 @@ export interface Range {
  */
 export type MessageData = Readonly<Record<string, string | number | Bilingual>>;
 
+/** Where in the pipeline a diagnostic is raised. */
+export type CodeCategory = 'load' | 'schema' | 'catalogue' | 'check' | 'import' | 'cli';
+
+/**
+ * The description of one diagnostic code. Codes are stable: a code is never renumbered or
+ * reused for another meaning (the registry assembled at the edge refuses duplicates).
+ */
+export interface CodeInfo {
+  code: string;
+  id: string;
+  category: CodeCategory;
+  severity: Severity;
+  /** What is wrong, with `{placeholders}` filled from the diagnostic's data. */
+  message: Bilingual;
+  /** What to do about it. */
+  hint: Bilingual;
+  /** A longer explanation for `tthc explain`. */
+  explain: Bilingual;
+}
+
 /** Another place that takes part in a diagnostic (the other definition of a duplicate code…). */
 export interface RelatedLocation {
   file: string;
@@ -52,4 +72,10 @@ export interface Diagnostic {
   /** The procedure code (mã thủ tục) the file defines, when known. */
   procedure: string | null;
   related: RelatedLocation[];
+  /**
+   * The message and hint templates of the code (`{placeholders}` filled from `data`): a
+   * diagnostic renders itself in either language without a code registry (in an editor, in
+   * the browser).
+   */
+  template: { message: Bilingual; hint: Bilingual };
 }

@@ -9,13 +9,10 @@ import { buildWorkflow } from '../workflow/ir.js';
 import { schemasDir } from '../util/package-root.js';
 import { banner, schemaTypes } from './schema-types.js';
 import { renderWorkflowFiles } from './workflows.js';
+import type { GeneratedFile } from './file.js';
+export type { GeneratedFile } from './file.js';
 import { renderRuleDocs } from './rule-docs.js';
 
-/** One file that `tthc generate` owns, with its path relative to `generated/`. */
-export interface GeneratedFile {
-  path: string;
-  content: string;
-}
 
 /** What a generate run did, or (in check mode) would do. */
 export interface GenerateReport {

@@ -2,7 +2,7 @@ import type { HolidayTable } from '../calendar/calendar.js';
 import type { WorkflowIR } from '../workflow/ir.js';
 import { toMermaid } from '../workflow/mermaid.js';
 import { banner } from './schema-types.js';
-import type { GeneratedFile } from './generate.js';
+import type { GeneratedFile } from './file.js';
 
 /**
  * The generated workflow modules: per procedure a small *data* module (its workflow IR,

@@ -1,5 +1,5 @@
-import type { Channel, Component, Fee, LegalRef, Procedure } from '../../generated/types/catalogue.js';
-import { evaluateCondition, type FactValues } from '../catalogue/conditions.js';
+import type { Channel, Component, Condition, Fact, Fee, LegalRef, Procedure } from '../../generated/types/catalogue.js';
+import { evaluateCondition, evaluateKnown, factsIn, type FactValues } from '../catalogue/evaluate.js';
 import type { WorkingCalendar } from '../calendar/calendar.js';
 import { formatMoment, type LocalMoment } from '../calendar/dates.js';
 import type { SpanBasis } from '../calendar/calendar.js';
@@ -64,6 +64,25 @@ export interface ChecklistFee {
   note?: string;
 }
 
+/** One possible answer to an open question, and the components it would make required. */
+export interface QuestionAnswer {
+  value: boolean | string;
+  label?: string;
+  labelEn?: string;
+  /** Ids of the components this answer makes required (among those still undecided). */
+  adds: string[];
+}
+
+/** A fact the applicant has not answered yet, on which some components depend. */
+export interface OpenQuestion {
+  fact: string;
+  type: 'boolean' | 'enum' | 'number';
+  question?: string;
+  questionEn?: string;
+  /** The answers and what each adds (a number fact lists none: any value may count). */
+  answers: QuestionAnswer[];
+}
+
 /** The checklist of a procedure for one applicant. */
 export interface Checklist {
   procedure: string;
@@ -71,6 +90,13 @@ export interface Checklist {
   components: ChecklistItem[];
   /** Optional components ("nếu có") that apply to the applicant's case. */
   optional: ChecklistItem[];
+  /**
+   * Components that depend on facts the applicant has not answered yet: neither listed as
+   * required nor silently dropped (answer the {@link Checklist.questions} to decide them).
+   */
+  undecided: ChecklistItem[];
+  /** The unanswered facts the undecided components depend on, with what each answer adds. */
+  questions: OpenQuestion[];
   fees: Partial<Record<ChannelKey, ChecklistFee[]>>;
   /** Due moment for the channel and submission time asked for. */
   due?: {
@@ -105,6 +131,32 @@ function feesFor(channel: Channel | undefined, facts: FactValues): ChecklistFee[
     });
 }
 
+/** The unanswered facts that decide the undecided components, with what each answer adds. */
+function openQuestions(procedure: Procedure, facts: FactValues, undecided: readonly { item: ChecklistItem; conditions: Condition[] }[]): OpenQuestion[] {
+  const declared = (procedure.facts ?? {}) as Record<string, Fact>;
+  const open: string[] = [];
+  for (const u of undecided) {
+    for (const c of u.conditions) for (const f of factsIn(c)) if (facts[f] === undefined && !open.includes(f) && declared[f] !== undefined) open.push(f);
+  }
+  return open.map((name) => {
+    const fact = declared[name] as Fact;
+    const q: OpenQuestion = { fact: name, type: fact.type, answers: [] };
+    if (fact.question !== undefined) q.question = fact.question;
+    if (fact.questionEn !== undefined) q.questionEn = fact.questionEn;
+    const values: { value: boolean | string; label?: string; labelEn?: string }[] = fact.type === 'boolean'
+      ? [{ value: true }, { value: false }]
+      : fact.type === 'enum'
+        ? (fact.options ?? []).map((o) => ({ value: o.value, ...(o.label !== undefined ? { label: o.label } : {}), ...(o.labelEn !== undefined ? { labelEn: o.labelEn } : {}) }))
+        : [];
+    for (const v of values) {
+      const answered = { ...facts, [name]: v.value };
+      const adds = undecided.filter((u) => u.conditions.every((c) => evaluateKnown(c, answered) === true)).map((u) => u.item.id);
+      q.answers.push({ ...v, adds });
+    }
+    return q;
+  });
+}
+
 /**
  * The checklist of a procedure for an applicant: required and optional components, fees per
  * channel, and — given a channel, a submission moment and a calendar — the due moment.
@@ -119,20 +171,41 @@ export function checklist(
 ): Checklist {
   const ir = buildWorkflow(procedure);
   const facts = applicant.facts ?? {};
-  const requiredIds = new Set(requiredComponents(ir, applicant).map((c) => `${c.case ?? ''}/${c.id}`));
   const components: ChecklistItem[] = [];
   const optional: ChecklistItem[] = [];
+  const undecided: { item: ChecklistItem; conditions: Condition[] }[] = [];
+  // Whether a case applies: its condition (three-valued), or the applicant's choice.
+  const caseState = (caseId: string): boolean | undefined => {
+    const k = ir.cases.find((c) => c.id === caseId);
+    if (k === undefined) return false;
+    if (k.when !== undefined) return evaluateKnown(k.when, facts);
+    return (applicant.cases ?? []).includes(caseId);
+  };
   const visit = (c: Component, caseId?: string): void => {
-    if (requiredIds.has(`${caseId ?? ''}/${c.id}`)) components.push(item(c, caseId));
-    else if (c.optional === true && (caseId === undefined || caseApplies(ir, caseId, applicant)) && (c.when === undefined || evaluateCondition(c.when, facts))) {
-      optional.push(item(c, caseId));
+    const inCase = caseId === undefined ? true : caseState(caseId);
+    if (inCase === false) return;
+    const own = c.when === undefined ? true : evaluateKnown(c.when, facts);
+    if (own === false) return;
+    const conditions = [
+      ...(caseId !== undefined && inCase === undefined ? [ir.cases.find((k) => k.id === caseId)?.when as Condition] : []),
+      ...(own === undefined ? [c.when as Condition] : []),
+    ];
+    if (c.optional === true) {
+      if (conditions.length === 0) optional.push(item(c, caseId));
+      return;
     }
+    if (conditions.length === 0) components.push(item(c, caseId));
+    else undecided.push({ item: item(c, caseId), conditions });
   };
   for (const c of procedure.components ?? []) visit(c);
   for (const k of procedure.cases ?? []) for (const c of k.components) visit(c, k.id);
+  const questions = openQuestions(procedure, facts, undecided);
   const fees: Partial<Record<ChannelKey, ChecklistFee[]>> = {};
   for (const ch of CHANNELS) if (procedure.channels?.[ch] !== undefined) fees[ch] = feesFor(procedure.channels[ch], facts);
-  const result: Checklist = { procedure: procedure.code, name: procedure.name ?? procedure.code, components, optional, fees };
+  const result: Checklist = {
+    procedure: procedure.code, name: procedure.name ?? procedure.code, components, optional,
+    undecided: undecided.map((u) => u.item), questions, fees,
+  };
   if (options.channel !== undefined && options.at !== undefined && options.calendar !== undefined) {
     const submittedAt = formatMoment(options.at);
     const period = ir.periods[options.channel];

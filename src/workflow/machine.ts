@@ -1,5 +1,5 @@
 import { assign, setup, type AnyStateMachine, type StateMachine } from 'xstate';
-import type { FactValues } from '../catalogue/conditions.js';
+import type { FactValues } from '../catalogue/evaluate.js';
 import { WorkingCalendar, type CalendarBasis, type HolidayTable } from '../calendar/calendar.js';
 import { formatMoment, parseMoment } from '../calendar/dates.js';
 import { DeadlineClock, DEFAULT_OFFICE_HOURS, dueDate, PeriodError, type ClockData, type OfficeHours } from '../calendar/deadline.js';

@@ -1,3 +1,4 @@
+import { CATALOGUE_CODES } from '../../catalogue/codes.js';
 import { renameSync, writeFileSync } from 'node:fs';
 import { ensureDir } from '../../util/fs.js';
 import { parseIsoDate } from '../../calendar/dates.js';
@@ -6,14 +7,14 @@ import { loadCatalogue, type Catalogue } from '../../catalogue/catalogue.js';
 import { collectFiles } from '../../catalogue/files.js';
 import { ConfigError, loadConfig } from '../../checks/config.js';
 import { applyFixes, unifiedDiff } from '../../checks/fix.js';
-import { CHECK_FORMATS, formatCheckJson, formatGithub, formatJunit, formatMarkdown, formatSarif, type CheckFormat, type FormatOptions } from '../../checks/formats.js';
+import { CHECK_FORMATS, formatFindings, type CheckFormat, type FormatOptions } from '../../report/findings.js';
+import { formatStatsMarkdown, formatStatsText } from '../../report/stats.js';
 import { runChecks, type CheckResult } from '../../checks/run.js';
-import { computeStats, type Stats } from '../../checks/stats.js';
+import { computeStats } from '../../checks/stats.js';
 import type { Fix } from '../../checks/types.js';
 import { countBySeverity, makeDiagnostic, renderMessage, sortDiagnostics } from '../../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
-import { displayPath } from '../../format/paths.js';
-import { formatStylish } from '../../format/stylish.js';
+import { displayPath } from '../../report/paths.js';
 import type { Lang } from '../../i18n/lang.js';
 import { EXIT, LANG_OPTION, UsageError, type Io, type OptionDef } from '../context.js';
 import { HELP_OPTION, type CommandHelp } from '../help.js';
@@ -108,8 +109,8 @@ function prepare(paths: string[], options: { config?: string; today?: string; la
   const found = collectFiles(given, io.cwd);
   if (found.missing.length > 0 || found.empty.length > 0) {
     const problems = [
-      ...found.missing.map((p) => makeDiagnostic('path-not-found', { file: path.resolve(io.cwd, p), range: null, procedure: null }, { path: p })),
-      ...found.empty.map((p) => makeDiagnostic('no-catalogue-files', { file: path.resolve(io.cwd, p), range: null, procedure: null }, { path: p })),
+      ...found.missing.map((p) => makeDiagnostic(CATALOGUE_CODES.info('path-not-found'), { file: path.resolve(io.cwd, p), range: null, procedure: null }, { path: p })),
+      ...found.empty.map((p) => makeDiagnostic(CATALOGUE_CODES.info('no-catalogue-files'), { file: path.resolve(io.cwd, p), range: null, procedure: null }, { path: p })),
     ];
     const text = problems.map((d) => `${d.code}  ${renderMessage(d, options.lang)}`).join('\n');
     throw new UsageError({ vi: text, en: text });
@@ -131,20 +132,7 @@ function prepare(paths: string[], options: { config?: string; today?: string; la
 }
 
 function render(format: CheckFormat, list: readonly Diagnostic[], o: FormatOptions, io: Io): string {
-  switch (format) {
-    case 'json':
-      return formatCheckJson(list, o);
-    case 'sarif':
-      return formatSarif(list, o);
-    case 'junit':
-      return formatJunit(list, o);
-    case 'github':
-      return formatGithub(list, o);
-    case 'markdown':
-      return formatMarkdown(list, o);
-    default:
-      return formatStylish(list, { lang: o.lang, cwd: o.cwd, color: io.isTTY && io.env['NO_COLOR'] === undefined, fileCount: o.files.length });
-  }
+  return formatFindings(format, list, { ...o, color: format === 'stylish' && io.isTTY && io.env['NO_COLOR'] === undefined });
 }
 
 /** Runs `tthc check`; returns the exit code. */
@@ -200,54 +188,6 @@ export function runCheck(
   return failing > 0 ? EXIT.findings : EXIT.ok;
 }
 
-function statsText(s: Stats, lang: Lang): string {
-  const vi = lang === 'vi';
-  const pct = (n: number): string => `${n.toFixed(1)}%`;
-  const lines = [
-    vi ? `Số thủ tục: ${s.procedures}` : `Procedures: ${s.procedures}`,
-    vi ? `Theo cấp: bộ ${s.levels.ministry}, tỉnh ${s.levels.province}, xã ${s.levels.commune}, khác ${s.levels.other}${s.levels.district > 0 ? `, huyện (đã bỏ) ${s.levels.district}` : ''}`
-      : `By level: ministry ${s.levels.ministry}, province ${s.levels.province}, commune ${s.levels.commune}, other ${s.levels.other}${s.levels.district > 0 ? `, district (abolished) ${s.levels.district}` : ''}`,
-    vi ? `"4 tại chỗ": ${s.fourOnSpot.designated} (${pct(s.fourOnSpot.share)}); đủ điều kiện chưa công bố: ${s.fourOnSpot.candidates} → ${pct(s.fourOnSpot.shareIfDesignated)} nếu công bố`
-      : `"4 tại chỗ": ${s.fourOnSpot.designated} (${pct(s.fourOnSpot.share)}); candidates: ${s.fourOnSpot.candidates} → ${pct(s.fourOnSpot.shareIfDesignated)} if designated`,
-    vi ? `Trực tuyến: toàn trình ${s.online.full} (${pct(s.online.fullShare)}), một phần ${s.online.partial}, không ${s.online.none}, chưa ghi ${s.online.unknown}; đủ điều kiện toàn trình: ${s.online.candidates} → ${pct(s.online.fullShareIfDesignated)}`
-      : `Online: full ${s.online.full} (${pct(s.online.fullShare)}), partial ${s.online.partial}, none ${s.online.none}, not stated ${s.online.unknown}; full-online candidates: ${s.online.candidates} → ${pct(s.online.fullShareIfDesignated)}`,
-    '',
-    vi ? 'Theo lĩnh vực (thủ tục / 4 tại chỗ / toàn trình):' : 'By field (procedures / 4 tại chỗ / fully online):',
-    ...s.fields.map((f) => `  ${f.field}: ${f.procedures} / ${f.fourOnSpot} / ${f.onlineFull}`),
-    '',
-    vi ? 'Phát hiện theo quy tắc:' : 'Findings per rule:',
-    ...Object.entries(s.findings).map(([id, n]) => `  ${id}: ${n}`),
-    '',
-    vi ? 'Chi phí tuân thủ (Thông tư 02/2017/TT-VPCP, Điều 27):' : 'Compliance cost (Circular 02/2017/TT-VPCP art. 27):',
-  ];
-  if (s.compliance.procedures.length === 0) lines.push(vi ? '  Chưa thủ tục nào khai báo số liệu (compliance).' : '  No procedure declares its figures (compliance).');
-  for (const c of s.compliance.procedures) {
-    lines.push(`  ${c.code} ${c.name}: ${c.perFiling.toLocaleString('vi-VN')} → ${c.afterPerFiling.toLocaleString('vi-VN')} VND/${vi ? 'lần' : 'filing'}; ${c.perYear.toLocaleString('vi-VN')} → ${c.afterPerYear.toLocaleString('vi-VN')} VND/${vi ? 'năm' : 'year'} (${vi ? 'tiết kiệm' : 'saving'} ${c.savingPerYear.toLocaleString('vi-VN')})`);
-  }
-  if (s.compliance.procedures.length > 0) lines.push(`  ${vi ? 'Tổng' : 'Total'}: ${s.compliance.perYear.toLocaleString('vi-VN')} → ${s.compliance.afterPerYear.toLocaleString('vi-VN')} VND/${vi ? 'năm' : 'year'}, ${vi ? 'tiết kiệm' : 'saving'} ${s.compliance.savingPerYear.toLocaleString('vi-VN')}`);
-  return `${lines.join('\n')}\n`;
-}
-
-function statsMarkdown(s: Stats, lang: Lang): string {
-  const vi = lang === 'vi';
-  return [
-    vi ? '# Thống kê thủ tục hành chính' : '# Procedure statistics',
-    '',
-    vi ? '| chỉ số | giá trị |' : '| measure | value |',
-    '|---|---|',
-    `| ${vi ? 'Số thủ tục' : 'Procedures'} | ${s.procedures} |`,
-    `| ${vi ? 'Cấp bộ / tỉnh / xã / khác' : 'Ministry / province / commune / other'} | ${s.levels.ministry} / ${s.levels.province} / ${s.levels.commune} / ${s.levels.other} |`,
-    `| ${vi ? '"4 tại chỗ"' : '"4 tại chỗ"'} | ${s.fourOnSpot.designated} (${s.fourOnSpot.share}%) → ${s.fourOnSpot.shareIfDesignated}% |`,
-    `| ${vi ? 'Trực tuyến toàn trình' : 'Fully online'} | ${s.online.full} (${s.online.fullShare}%) → ${s.online.fullShareIfDesignated}% |`,
-    `| ${vi ? 'Một phần / không / chưa ghi' : 'Partial / none / not stated'} | ${s.online.partial} / ${s.online.none} / ${s.online.unknown} |`,
-    '',
-    vi ? '| lĩnh vực | thủ tục | 4 tại chỗ | toàn trình |' : '| field | procedures | 4 tại chỗ | fully online |',
-    '|---|---|---|---|',
-    ...s.fields.map((f) => `| ${f.field.replace(/\|/g, '\\|')} | ${f.procedures} | ${f.fourOnSpot} | ${f.onlineFull} |`),
-    '',
-  ].join('\n');
-}
-
 /** Runs `tthc stats`; returns the exit code. */
 export function runStats(paths: string[], options: { format: string; config?: string; today?: string; lang: Lang }, io: Io): number {
   const prep = prepare(paths, options, io);
@@ -255,7 +195,7 @@ export function runStats(paths: string[], options: { format: string; config?: st
   const codes = [...prep.catalogue.procedures.values()].filter((e) => requested.has(e.file)).map((e) => e.code);
   const stats = computeStats(prep.catalogue, prep.result, codes);
   if (options.format === 'json') io.stdout(`${JSON.stringify(stats, null, 2)}\n`);
-  else if (options.format === 'markdown') io.stdout(statsMarkdown(stats, options.lang));
-  else io.stdout(statsText(stats, options.lang));
+  else if (options.format === 'markdown') io.stdout(formatStatsMarkdown(stats, options.lang));
+  else io.stdout(formatStatsText(stats, options.lang));
   return prep.loadErrors.length > 0 ? EXIT.findings : EXIT.ok;
 }

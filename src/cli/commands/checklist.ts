@@ -1,14 +1,14 @@
 import type { Fact } from '../../../generated/types/catalogue.js';
 import { loadCatalogue } from '../../catalogue/catalogue.js';
-import type { FactValues } from '../../catalogue/conditions.js';
+import type { FactValues } from '../../catalogue/evaluate.js';
 import { calendarOf } from '../../calendar/index.js';
-import { formatMoment, momentOf, parseMoment, viMoment, type LocalMoment } from '../../calendar/dates.js';
-import { BASIS_LABELS, CHANNEL_LABELS, label } from '../../i18n/labels.js';
-import { formatStylish } from '../../format/stylish.js';
+import { formatMoment, momentOf, parseMoment, type LocalMoment } from '../../calendar/dates.js';
+import { formatChecklist } from '../../report/checklist.js';
+import { formatStylish } from '../../report/stylish.js';
 import type { Lang } from '../../i18n/lang.js';
 import { entriesOf } from '../../util/records.js';
 import { closest } from '../../util/suggest.js';
-import { checklist, type Checklist } from '../../workflow/checklist.js';
+import { checklist } from '../../workflow/checklist.js';
 import { CHANNELS, type ChannelKey } from '../../workflow/ir.js';
 import { EXIT, LANG_OPTION, UsageError, type Io, type OptionDef } from '../context.js';
 import { HELP_OPTION, type CommandHelp } from '../help.js';
@@ -104,56 +104,6 @@ function parseFact(raw: string, facts: Readonly<Record<string, Fact>>): [string,
   }
 }
 
-function render(c: Checklist, lang: Lang, databaseName: (id: string) => string): string {
-  const vi = lang === 'vi';
-  const lines = [`${c.procedure}  ${c.name}`, ''];
-  const quantity = (q: { originals?: number; copies?: number } | undefined): string => {
-    if (q === undefined) return '';
-    const parts = [q.originals ? `${q.originals} ${vi ? 'bản chính' : 'original(s)'}` : '', q.copies ? `${q.copies} ${vi ? 'bản sao' : 'copy(ies)'}` : ''].filter((x) => x !== '');
-    return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
-  };
-  const section = (title: string, items: Checklist['components']): void => {
-    if (items.length === 0) return;
-    lines.push(title);
-    for (const i of items) {
-      const kind = i.kind === 'present' ? (vi ? 'xuất trình' : 'present') : (vi ? 'nộp' : 'submit');
-      const db = i.dataSource !== undefined ? (vi ? ` — có thể khai thác từ ${databaseName(i.dataSource)}` : ` — obtainable from the ${databaseName(i.dataSource)}`) : '';
-      lines.push(`  [${kind}] ${i.name}${quantity(i.quantity)}${db}`);
-    }
-    lines.push('');
-  };
-  section(vi ? 'Giấy tờ phải có:' : 'Required documents:', c.components);
-  section(vi ? 'Giấy tờ nộp nếu có:' : 'Optional documents (if any):', c.optional);
-  if (c.components.length === 0 && c.optional.length === 0) lines.push(vi ? 'Không có giấy tờ nào được công bố cho trường hợp này.' : 'No documents are published for this case.', '');
-  lines.push(vi ? 'Phí, lệ phí:' : 'Fees:');
-  for (const [channel, fees] of Object.entries(c.fees)) {
-    const text = (fees ?? []).length === 0 ? (vi ? 'không công bố' : 'not published') : (fees ?? []).map((f) => `${f.amount.toLocaleString('vi-VN')} ${f.currency}${f.per !== undefined ? `/${f.per}` : ''}${f.label !== undefined ? ` (${f.label})` : ''}`).join('; ');
-    lines.push(`  ${label(CHANNEL_LABELS, channel, lang)}: ${text}`);
-  }
-  if (c.due !== undefined) {
-    lines.push('');
-    const reason = {
-      'unit-missing': vi ? 'thời hạn không có đơn vị (cần rà soát)' : 'the period has no unit (under review)',
-      'no-period': vi ? 'thủ tục không công bố thời hạn cho kênh này' : 'no period is published for this channel',
-      'channel-not-offered': vi ? 'thủ tục không nhận hồ sơ qua kênh này' : 'this channel is not offered',
-    };
-    const channel = label(CHANNEL_LABELS, c.due.channel, lang);
-    const when = (iso: string): string => viMoment(parseMoment(iso), lang);
-    if (c.due.due !== null) {
-      lines.push(`${vi ? 'Nộp' : 'Submitted'} ${when(c.due.submittedAt)} (${channel}) → ${vi ? 'hẹn trả kết quả' : 'due'} ${when(c.due.due)}`);
-      const basis = c.due.basis;
-      if (basis !== undefined && basis.basis !== 'announced') {
-        // A due date over a year whose days off are not announced may move: say so.
-        const years = basis.years.filter((y) => y.basis !== 'announced').map((y) => `${y.year}: ${label(BASIS_LABELS, y.basis, lang)}`).join('; ');
-        lines.push(vi ? `  Lưu ý: ngày hẹn có thể thay đổi (${years}).` : `  Note: the date may change (${years}).`);
-      }
-    } else {
-      lines.push(`${vi ? 'Không tính được ngày hẹn' : 'No due date'}: ${reason[c.due.reason ?? 'no-period']}`);
-    }
-  }
-  return `${lines.join('\n')}\n`;
-}
-
 /** Runs `tthc checklist`; returns the exit code. */
 export function runChecklist(args: string[], options: { facts: string[]; cases: string[]; channel: string; at?: string; catalogue: string; format: string; lang: Lang }, io: Io, now: () => Date = () => new Date()): number {
   const [code, ...rest] = args;
@@ -199,7 +149,7 @@ export function runChecklist(args: string[], options: { facts: string[]; cases: 
       if (db === undefined) return id;
       return options.lang === 'vi' ? db.name : (db.nameEn ?? db.name);
     };
-    io.stdout(render(result, options.lang, databaseName));
+    io.stdout(formatChecklist(result, { lang: options.lang, databaseName, facts: declared }));
   }
   return EXIT.ok;
 }

@@ -1,4 +1,4 @@
-import { findCode } from '../../diagnostics/codes.js';
+import { findCode } from '../../report/codes.js';
 import type { Lang } from '../../i18n/lang.js';
 import { EXIT, LANG_OPTION, UsageError, type Io, type OptionDef } from '../context.js';
 import { HELP_OPTION, type CommandHelp } from '../help.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { formatStylish } from '../../format/stylish.js';
+import { formatStylish } from '../../report/stylish.js';
 import { renderGenerated, syncGenerated } from '../../generate/generate.js';
 import type { Lang } from '../../i18n/lang.js';
 import { EXIT, LANG_OPTION, UsageError, type Io, type OptionDef } from '../context.js';

@@ -1,8 +1,9 @@
+import { CATALOGUE_CODES } from '../../catalogue/codes.js';
 import { countBySeverity, makeDiagnostic, renderMessage } from '../../diagnostics/diagnostic.js';
 import { loadCatalogue } from '../../catalogue/catalogue.js';
 import { collectFiles } from '../../catalogue/files.js';
-import { formatJson } from '../../format/json.js';
-import { formatStylish } from '../../format/stylish.js';
+import { formatJson } from '../../report/json.js';
+import { formatStylish } from '../../report/stylish.js';
 import type { Lang } from '../../i18n/lang.js';
 import { EXIT, LANG_OPTION, UsageError, type Io, type OptionDef } from '../context.js';
 import { HELP_OPTION, type CommandHelp } from '../help.js';
@@ -43,8 +44,8 @@ export function runValidate(paths: string[], options: { format: string; lang: La
   const found = collectFiles(given, io.cwd);
   if (found.missing.length > 0 || found.empty.length > 0) {
     const problems = [
-      ...found.missing.map((p) => makeDiagnostic('path-not-found', { file: path.resolve(io.cwd, p), range: null, procedure: null }, { path: p })),
-      ...found.empty.map((p) => makeDiagnostic('no-catalogue-files', { file: path.resolve(io.cwd, p), range: null, procedure: null }, { path: p })),
+      ...found.missing.map((p) => makeDiagnostic(CATALOGUE_CODES.info('path-not-found'), { file: path.resolve(io.cwd, p), range: null, procedure: null }, { path: p })),
+      ...found.empty.map((p) => makeDiagnostic(CATALOGUE_CODES.info('no-catalogue-files'), { file: path.resolve(io.cwd, p), range: null, procedure: null }, { path: p })),
     ];
     const text = problems.map((d) => `${d.code}  ${renderMessage(d, options.lang)}`).join('\n');
     throw new UsageError({ vi: text, en: text });

@@ -6,14 +6,8 @@ import { Document } from 'yaml';
  * and the import marker that tells later imports this file may be regenerated.
  */
 
-/** First characters of the line that marks a file as written by the importer. */
-export const IMPORT_MARKER = '# tthc-import: dvc';
-
-/** Whether a catalogue file was written by `tthc import dvc` (and has not been claimed by hand since). */
-export function isImported(text: string): boolean {
-  const head = text.slice(0, 600).split('\n', 4);
-  return head.some((line) => line.startsWith(IMPORT_MARKER));
-}
+export { IMPORT_MARKER, isImported } from '../../catalogue/provenance.js';
+import { IMPORT_MARKER } from '../../catalogue/provenance.js';
 
 /** Cleans every string: NFC, CRLF → LF, tabs → spaces, control, zero-width and bidi marks removed. */
 export function cleanStrings<T>(value: T): T {

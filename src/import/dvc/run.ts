@@ -1,9 +1,10 @@
+import { IMPORT_CODES, type ImportCodeId } from './codes.js';
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { ensureDir } from '../../util/fs.js';
 import path from 'node:path';
 import { parse as parseYamlText } from 'yaml';
 import { makeDiagnostic } from '../../diagnostics/diagnostic.js';
-import type { CodeId } from '../../diagnostics/codes.js';
+
 import type { Diagnostic, MessageData, Range } from '../../diagnostics/types.js';
 import { collectFiles, compareCodePoints, findCatalogueRoot } from '../../catalogue/files.js';
 import { sniffCode } from '../../catalogue/parse.js';
@@ -195,7 +196,7 @@ function emptyCoverage(): Coverage {
 }
 
 /** Checks one parsed JSON value; returns the record, or null after reporting why not. */
-function checkRecord(value: unknown, site: { file: string; line: number; text: string }, report: (id: CodeId, data: MessageData, column?: number, severity?: 'warning') => void): PortalRecord | null {
+function checkRecord(value: unknown, site: { file: string; line: number; text: string }, report: (id: ImportCodeId, data: MessageData, column?: number, severity?: 'warning') => void): PortalRecord | null {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     report('import-not-a-record', { kind: Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value });
     return null;
@@ -266,7 +267,7 @@ export function importDvc(options: ImportOptions): ImportReport {
     try {
       content = readFileSync(input, 'utf8');
     } catch (error) {
-      diagnostics.push(makeDiagnostic('import-write-failed', { file: input, range: null, procedure: null }, { reason: (error as Error).message }));
+      diagnostics.push(makeDiagnostic(IMPORT_CODES.info('import-write-failed'), { file: input, range: null, procedure: null }, { reason: (error as Error).message }));
       continue;
     }
     const stem = stemOf(input);
@@ -281,8 +282,8 @@ export function importDvc(options: ImportOptions): ImportReport {
       coverage.recordsRead++;
       let procedureCode: string | null = null;
       let rejected = false;
-      const report = (id: CodeId, data: MessageData, column = 1, severity?: 'warning'): void => {
-        const d = makeDiagnostic(id, { file: input, range: lineRange(line, column), procedure: procedureCode }, data, severity !== undefined ? { severity } : {});
+      const report = (id: ImportCodeId, data: MessageData, column = 1, severity?: 'warning'): void => {
+        const d = makeDiagnostic(IMPORT_CODES.info(id), { file: input, range: lineRange(line, column), procedure: procedureCode }, data, severity !== undefined ? { severity } : {});
         if (d.severity === 'error') rejected = true;
         diagnostics.push(d);
       };
@@ -348,7 +349,7 @@ export function importDvc(options: ImportOptions): ImportReport {
               report('import-write-failed', { reason: (error as Error).message });
             }
           } else {
-            diagnostics.push(makeDiagnostic('import-shadowed-file', { file: shadow.file, range: lineRange(1), procedure: code }, { code, file: path.relative(options.cwd, handWritten.file) || handWritten.file }));
+            diagnostics.push(makeDiagnostic(IMPORT_CODES.info('import-shadowed-file'), { file: shadow.file, range: lineRange(1), procedure: code }, { code, file: path.relative(options.cwd, handWritten.file) || handWritten.file }));
           }
         }
         return;
@@ -362,7 +363,7 @@ export function importDvc(options: ImportOptions): ImportReport {
       if (previous !== undefined && !options.overwrite) {
         const changes = compareWith(target, built.procedure);
         coverage.differs++;
-        const d = makeDiagnostic('import-catalogue-differs', { file: target, range: lineRange(1), procedure: code }, { count: changes.length });
+        const d = makeDiagnostic(IMPORT_CODES.info('import-catalogue-differs'), { file: target, range: lineRange(1), procedure: code }, { count: changes.length });
         diagnostics.push(d);
         outcome('differs', target, changes);
         return;
@@ -387,7 +388,7 @@ export function importDvc(options: ImportOptions): ImportReport {
       const stem = path.basename(path.dirname(e.file));
       const codes = importedPerStem.get(stem);
       if (codes !== undefined && !codes.has(code)) {
-        diagnostics.push(makeDiagnostic('import-stale-file', { file: e.file, range: lineRange(1), procedure: code }, { code }));
+        diagnostics.push(makeDiagnostic(IMPORT_CODES.info('import-stale-file'), { file: e.file, range: lineRange(1), procedure: code }, { code }));
       }
     }
   }

@@ -1,0 +1,27 @@
+import { CATALOGUE_CODES } from '../catalogue/codes.js';
+import { CHECK_CODES } from '../checks/codes.js';
+import { RULES } from '../checks/registry.js';
+import { CodeRegistry } from '../diagnostics/registry.js';
+import type { CodeInfo } from '../diagnostics/types.js';
+import { IMPORT_CODES } from '../import/dvc/codes.js';
+
+/**
+ * Every diagnostic code of tthc, assembled at the edge from the layers that own them: the
+ * loader and validator (TTHC1xx–3xx, 9xx), the check runner and its rules (TTHC4xx), the
+ * importer (TTHC5xx). Used by `tthc explain`, SARIF rule metadata and the generated docs;
+ * building it refuses a code or id defined twice.
+ */
+export const CODE_REGISTRY = new CodeRegistry([
+  CATALOGUE_CODES.list,
+  CHECK_CODES.list,
+  RULES.map((r) => r.info),
+  IMPORT_CODES.list,
+]);
+
+/** Every code, in code order. */
+export const ALL_CODES: readonly CodeInfo[] = CODE_REGISTRY.all;
+
+/** A code by its code (`TTHC202`) or readable id; undefined when there is none. */
+export function findCode(codeOrId: string): CodeInfo | undefined {
+  return CODE_REGISTRY.find(codeOrId);
+}
