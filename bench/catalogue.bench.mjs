@@ -18,7 +18,7 @@ import { renderImported } from '../dist/src/import/dvc/emit.js';
 import { schemaProblem } from '../dist/src/import/dvc/run.js';
 
 const root = path.resolve(import.meta.dirname, '..');
-const data = path.resolve(root, '../shared/data/dvc');
+const data = path.resolve(root, 'data/dvc');
 const argIndex = process.argv.indexOf('--iterations');
 const iterations = argIndex > 0 ? Number(process.argv[argIndex + 1]) : 5;
 

@@ -243,8 +243,8 @@ describe('on the national data', () => {
   const catalogue = loadCatalogue({ paths: ['procedures'], cwd: ROOT });
   const result = runChecks(catalogue, { today: TODAY });
   const flagged = (rule: string): Set<string> => new Set(result.findings.filter((f) => f.id === rule).map((f) => f.procedure ?? ''));
-  const records = readdirSync(path.join(ROOT, '../shared/data/dvc')).filter((f) => f.endsWith('.jsonl'))
-    .flatMap((f) => readFileSync(path.join(ROOT, '../shared/data/dvc', f), 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, string>));
+  const records = readdirSync(path.join(ROOT, 'data/dvc')).filter((f) => f.endsWith('.jsonl'))
+    .flatMap((f) => readFileSync(path.join(ROOT, 'data/dvc', f), 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, string>));
 
   it('finds every record that still demands the household book, the temporary-residence book or a CMND', () => {
     // Hand-written procedures are authoritative over the portal's text; the import covers the rest.

@@ -5,7 +5,7 @@ import { parseLegalBasis } from '../src/import/dvc/legal.js';
 import { parseResults } from '../src/import/dvc/results.js';
 import { slugify, splitList } from '../src/import/dvc/text.js';
 
-// Every input below is a real flattened string from ../shared/data/dvc (shortened where the
+// Every input below is a real flattened string from data/dvc (shortened where the
 // rest adds nothing), named by what it shows.
 
 const H = 'Hình thức nộpThời gianPhí, lệ phíMô tả';

@@ -10,7 +10,7 @@ import { main } from '../src/cli/main.js';
 import { normaliseName } from '../src/import/dvc/sync.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const DATA = path.resolve(ROOT, '../shared/data/dvc');
+const DATA = path.resolve(ROOT, 'data/dvc');
 const tmp = mkdtempSync(path.join(tmpdir(), 'tthc-import-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

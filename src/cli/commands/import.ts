@@ -46,9 +46,9 @@ export const IMPORT_HELP: CommandHelp = {
   },
   options: OPTIONS,
   examples: [
-    'tthc import dvc ../shared/data/dvc --out procedures/national',
+    'tthc import dvc data/dvc --out procedures/national',
     'tthc import dvc export.jsonl --out /tmp/catalogue --format json',
-    'tthc import dvc ../shared/data/dvc --out /tmp/national --catalogue procedures',
+    'tthc import dvc data/dvc --out /tmp/national --catalogue procedures',
   ],
 };
 

@@ -10,7 +10,7 @@ import type { ChannelKey, ImportedDuration, ImportedFee, ReviewNote } from './ty
  * the catalogue format) and counts what was parsed, for the coverage summary.
  */
 
-/** The portal's fields (see ../shared/data/dvc/README.md). */
+/** The portal's fields (see data/dvc/README.md). */
 export const RECORD_FIELDS = [
   'ma_thu_tuc', 'detail_url', 'formality_id', 'ten_thu_tuc', 'so_quyet_dinh', 'cap_thuc_hien', 'loai_thu_tuc',
   'linh_vuc', 'doi_tuong_thuc_hien', 'co_quan_co_tham_quyen', 'dia_chi_tiep_nhan', 'co_quan_duoc_uy_quyen',

@@ -40,7 +40,7 @@ export const IMPORT_CODES = codeSet([
     code: 'TTHC505', id: 'import-unknown-field', category: 'import', severity: 'warning',
     message: { vi: 'Trường "{field}" không có trong định dạng của Cổng; đã bỏ qua trường này.', en: 'Field "{field}" is not part of the portal\'s format; it is ignored.' },
     hint: { vi: '{suggestion}', en: '{suggestion}' },
-    explain: { vi: 'Các trường được đọc là các trường mô tả trong ../shared/data/dvc/README.md. Trường lạ có thể là lỗi chính tả hoặc định dạng mới của Cổng.', en: 'The fields read are those described in ../shared/data/dvc/README.md. An unknown field may be a typo or a new portal format.' },
+    explain: { vi: 'Các trường được đọc là các trường mô tả trong data/dvc/README.md. Trường lạ có thể là lỗi chính tả hoặc định dạng mới của Cổng.', en: 'The fields read are those described in data/dvc/README.md. An unknown field may be a typo or a new portal format.' },
   },
   {
     code: 'TTHC506', id: 'import-duplicate-record', category: 'import', severity: 'error',

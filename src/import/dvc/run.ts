@@ -15,7 +15,7 @@ import { isImported, renderImported } from './emit.js';
 import { compareProcedures, type SyncChange } from './sync.js';
 
 /**
- * `tthc import dvc`: reads portal records (JSON Lines, ../shared/data/dvc shape) and writes
+ * `tthc import dvc`: reads portal records (JSON Lines, data/dvc shape) and writes
  * one catalogue file per procedure, `<out>/<input file stem>/<code>.yaml`.
  *
  * Existing files are never overwritten silently. A hand-written file (no import marker)
