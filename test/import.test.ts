@@ -221,6 +221,60 @@ describe('the national import', () => {
     expect(ra.coverage.written + ra.coverage.keptHandWritten).toBe(allRecords.length);
   }, 120_000);
 
+  describe('fidelity on real records (each pattern a reviewer found)', () => {
+    const built = (code: string): Record<string, unknown> & { review?: { topic: string; path?: string; original?: string; question: string }[] } => {
+      const found = allRecords.find((r) => r.record.ma_thu_tuc === code);
+      if (found === undefined) throw new Error(`no record ${code}`);
+      return buildProcedure(found.record, found.file).procedure as never;
+    };
+    const componentNames = (p: Record<string, unknown>): string[] => [
+      ...((p['components'] as { name: string }[] | undefined) ?? []),
+      ...((p['cases'] as { components: { name: string }[] }[] | undefined) ?? []).flatMap((c) => c.components),
+    ].map((c) => c.name);
+
+    it('never makes a "Lưu ý" note a component, and keeps an emptied case title as a note (1.002548)', () => {
+      const p = built('1.002548');
+      expect(componentNames(p).filter((n) => /^lưu ý/iu.test(n))).toEqual([]);
+      expect((p['componentNotes'] as string[]).some((n) => n.startsWith('Lưu ý: Trường hợp không khai thác được'))).toBe(true);
+      expect((p['componentNotes'] as string[]).some((n) => n.startsWith('2. Trường hợp ủy quyền phải kèm theo giấy ủy quyền'))).toBe(true);
+    });
+
+    it('keeps a form the portal lists with "0 bản chính" as a component with a review item (3.000271, mẫu TK03)', () => {
+      const p = built('3.000271');
+      expect(componentNames(p)[0]).toMatch(/^Phiếu đề nghị khóa, mở khóa tài khoản định danh điện tử/u);
+      expect(p.review?.some((r) => r.topic === 'component' && r.path === '/components/0' && /0 bản chính/u.test(r.question))).toBe(true);
+    });
+
+    it('takes the duration from the description when it is the only period stated, and reviews several (1.004656, 1.003361)', () => {
+      const one = built('1.004656');
+      expect((one['channels'] as Record<string, { duration?: { value: number; unit: string } }>)['in-person']?.duration).toMatchObject({ value: 5, unit: 'working-days' });
+      const several = built('1.003361');
+      expect(Object.values(several['channels'] as Record<string, { duration?: unknown }>).every((c) => c.duration === undefined)).toBe(true);
+      expect(several.review?.some((r) => r.topic === 'duration' && /28 ngày làm việc/u.test(r.question))).toBe(true);
+    });
+
+    it('repairs "118/2025/NĐ-C" with a review item that quotes the portal (1.012791)', () => {
+      const p = built('1.012791');
+      const numbers = (p['legalBasis'] as { number: string }[]).map((l) => l.number);
+      expect(numbers).toContain('118/2025/NĐ-CP');
+      expect(numbers).not.toContain('118/2025/NĐ-C');
+      expect(p.review?.some((r) => r.topic === 'legal-basis' && r.original === '118/2025/NĐ-C')).toBe(true);
+    });
+
+    it('does not split "220 VNĐ" silently: the reading and a review item (1.007857)', () => {
+      const p = built('1.007857');
+      expect((p['channels'] as Record<string, { duration?: { value: number } }>)['online']?.duration?.value).toBe(2);
+      expect(p.review?.some((r) => r.topic === 'fee' && /220/u.test(r.question))).toBe(true);
+    });
+
+    it('keeps every result name whose code is not a KQ.Gnn code (1.003814, 1.115126)', () => {
+      expect(built('1.003814')['results']).toEqual([{ name: 'Thông báo thực phẩm đạt hoặc không đạt yêu cầu nhập khẩu', code: 'KQ-G10-KQ-000002' }]);
+      const p = built('1.115126');
+      expect((p['results'] as { name: string }[]).map((r) => r.name)).toEqual(['Giấy chứng nhận đăng ký doanh nghiệp cho doanh nghiệp']);
+      expect(p.review?.some((r) => r.topic === 'result')).toBe(true);
+    });
+  });
+
   it('loses no component row: each is a component, a note or a review item', () => {
     let rows = 0;
     for (const { file, record } of allRecords) {

@@ -817,7 +817,7 @@ export interface Result {
    */
   name: string;
   /**
-   * Mã kết quả trên Cơ sở dữ liệu quốc gia về TTHC, ví dụ "KQ.G15.000031" (cũng gặp dạng cũ "000.00.00.G04-KQ0174", "TP-G15.0000001"). — Result code as published (the KQ.Gnn.nnnnnn form or an older one).
+   * Mã kết quả trên Cơ sở dữ liệu quốc gia về TTHC, ví dụ "KQ.G15.000031" (cũng gặp dạng khác do cơ quan đặt: "000.00.00.G04-KQ0174", "TP-G15.0000001", "BQP-CCS.KQ0001"). — Result code as published: the KQ.Gnn.nnnnnn form or another an agency uses (letters, digits, ".", "-", "_").
    */
   code?: string;
   /**

@@ -29,9 +29,18 @@ export const workflow: WorkflowIR = {
   "supplementLimit": 1,
   "supplementLimitStated": false,
   "periods": {
-    "in-person": null,
-    "online": null,
-    "postal": null
+    "in-person": {
+      "value": 20,
+      "unit": "months"
+    },
+    "online": {
+      "value": 20,
+      "unit": "months"
+    },
+    "postal": {
+      "value": 20,
+      "unit": "months"
+    }
   },
   "stages": [],
   "components": [

@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 1.000423 — Cấp lại Giấy phép kinh doanh vận chuyển hàng không, Giấy phép kinh doanh hàng không chung. */
-export type ComponentId = "hop-dong-nguyen-tac-hoac-thoa-thuan-ve" | "to-khai-de-nghi-cap-cap-lai-giay-phep" | "ban-sao-tu-so-goc-hoac-ban-sao-va-xuat" | "bao-cao-kem-tai-lieu-chung-minh-ve-viec" | "van-ban-de-nghi-cap-giay-phep-theo-mau" | "to-khai-de-nghi-cap-cap-lai-giay-phep-2" | "cac-tai-lieu-lien-quan-den-viec-thay-doi";
+export type ComponentId = "hop-dong-nguyen-tac-hoac-thoa-thuan-ve" | "to-khai-de-nghi-cap-cap-lai-giay-phep" | "ban-sao-tu-so-goc-hoac-ban-sao-va-xuat" | "ban-chinh-van-ban-xac-nhan-von" | "bao-cao-kem-tai-lieu-chung-minh-ve-viec" | "van-ban-de-nghi-cap-giay-phep-theo-mau" | "to-khai-de-nghi-cap-cap-lai-giay-phep-2" | "cac-tai-lieu-lien-quan-den-viec-thay-doi";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -56,6 +56,13 @@ export const workflow: WorkflowIR = {
     {
       "id": "ban-sao-tu-so-goc-hoac-ban-sao-va-xuat",
       "name": "Bản sao từ sổ gốc hoặc bản sao và xuất trình bản chính để đối chiếu hoặc bản sao có chứng thực (trường hợp nộp hồ sơ trực tiếp); nộp bản sao có chứng thực (trường hợp nộp hồ sơ qua đường bưu chính) các giấy tờ sau: quyết định bổ nhiệm, hợp đồng lao động, bản sao văn bằng, chứng chỉ chuyên môn của những người phụ trách quy định tại Điều 7 Nghị định số 92/2016/NĐ-CP;",
+      "kind": "submit",
+      "required": true,
+      "case": "doi-voi-giay-phep-cap-lai-do-bi-huy"
+    },
+    {
+      "id": "ban-chinh-van-ban-xac-nhan-von",
+      "name": "Bản chính văn bản xác nhận vốn;",
       "kind": "submit",
       "required": true,
       "case": "doi-voi-giay-phep-cap-lai-do-bi-huy"

@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 1.000867 — Thủ tục đề nghị áp dụng tỷ lệ dự trữ bắt buộc hỗ trợ của tổ chức tín dụng. */
-export type ComponentId = "van-ban-de-nghi-ap-dung-ty-le-du-tru-bat";
+export type ComponentId = "van-ban-de-nghi-ap-dung-ty-le-du-tru-bat" | "van-ban-de-nghi-ap-dung-ty-le-du-tru-bat-2";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -49,10 +49,21 @@ export const workflow: WorkflowIR = {
       "name": "Văn bản đề nghị áp dụng tỷ lệ dự trữ bắt buộc hỗ trợ",
       "kind": "submit",
       "required": true,
+      "case": "tu-thang-8-den-thang-1-nam-tiep-theo-gd"
+    },
+    {
+      "id": "van-ban-de-nghi-ap-dung-ty-le-du-tru-bat-2",
+      "name": "Văn bản đề nghị áp dụng tỷ lệ dự trữ bắt buộc hỗ trợ",
+      "kind": "submit",
+      "required": true,
       "case": "tu-thang-2-den-thang-7-gd1"
     }
   ],
   "cases": [
+    {
+      "id": "tu-thang-8-den-thang-1-nam-tiep-theo-gd",
+      "name": "Từ tháng 8 đến tháng 1 năm tiếp theo (gđ 2)"
+    },
     {
       "id": "tu-thang-2-den-thang-7-gd1",
       "name": "Từ tháng 2 đến tháng 7 (gđ1)"

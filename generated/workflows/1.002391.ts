@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 1.002391 — Đăng ký kiểm dịch động vật, sản phẩm động vật trên cạn nhập, xuất kho ngoại quan. */
-export type ComponentId = "ban-chup-hop-dong-thuong-mai-co-xac-nhan" | "don-dang-ky-kiem-dich-theo-mau-18-quy";
+export type ComponentId = "ban-chup-hop-dong-thuong-mai-co-xac-nhan" | "van-ban-hoac-giay-phep-theo-quy-dinh-doi" | "don-dang-ky-kiem-dich-theo-mau-18-quy";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -47,6 +47,13 @@ export const workflow: WorkflowIR = {
     {
       "id": "ban-chup-hop-dong-thuong-mai-co-xac-nhan",
       "name": "Bản chụp Hợp đồng thương mại có xác nhận của doanh nghiệp;",
+      "kind": "submit",
+      "required": true,
+      "case": "thanh-phan-ho-so-dang-ky-kiem-dich"
+    },
+    {
+      "id": "van-ban-hoac-giay-phep-theo-quy-dinh-doi",
+      "name": "Văn bản hoặc giấy phép theo quy định đối với động vật, sản phẩm động vật thuộc đối tượng quản lý của cơ quan nhà nước có thẩm quyền có liên quan khác",
       "kind": "submit",
       "required": true,
       "case": "thanh-phan-ho-so-dang-ky-kiem-dich"

@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 1.002548 — Đề nghị miễn, giảm phí thi hành án. */
-export type ComponentId = "don-de-nghi-duoc-mien-hoac-giam-phi-thi" | "luu-y-truong-hop-khong-khai-thac-duoc" | "giay-to-chung-minh-thuoc-dien-duoc-huong" | "don-de-nghi-duoc-uy-ban-nhan-dan-cap-xa" | "luu-y-trong-truong-hop-can-su-dung-den";
+export type ComponentId = "don-de-nghi-duoc-mien-hoac-giam-phi-thi" | "giay-to-chung-minh-thuoc-dien-duoc-huong" | "don-de-nghi-duoc-uy-ban-nhan-dan-cap-xa";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -47,13 +47,6 @@ export const workflow: WorkflowIR = {
       "case": "1-don-de-nghi-duoc-mien-hoac-giam-phi"
     },
     {
-      "id": "luu-y-truong-hop-khong-khai-thac-duoc",
-      "name": "Lưu ý: Trường hợp không khai thác được thông tin hoặc thông tin khai thác trên cơ sở dữ liệu quốc gia về dân cư không được đầy đủ, không chính xác thì cán bộ, công chức, viên chức, cá nhân được giao trách nhiệm tiếp nhận, giải quyết thủ tục hành chính yêu cầu cá nhân, tổ chức bổ sung một trong các giấy tờ sau đây: Thẻ căn cước công dân, Chứng minh nhân dân, Hộ chiếu, Giấy xác nhận thông tin về cư trú, Giấy thông báo số định danh cá nhân.",
-      "kind": "present",
-      "required": true,
-      "case": "2-truong-hop-uy-quyen-phai-kem-theo-giay"
-    },
-    {
       "id": "giay-to-chung-minh-thuoc-dien-duoc-huong",
       "name": "Giấy tờ chứng minh thuộc diện được hưởng chế độ ưu đãi người có công với Cách mạng theo quy định của pháp luật; + Đơn đề nghị được Ủy ban nhân dân cấp xã nơi người đó cư trú xác nhận thuộc diện neo đơn; + Cơ sở y tế từ cấp huyện trở lên xác nhận bị tàn tật, ốm đau kéo dài; + Văn bản của người được thi hành án cung cấp thông tin mới về điều kiện thi hành án của người phải thi hành án sau khi cơ quan thi hành án dân sự ra quyết định về việc chưa có điều kiện thi hành án.",
       "kind": "submit",
@@ -66,13 +59,6 @@ export const workflow: WorkflowIR = {
       "kind": "submit",
       "required": true,
       "case": "4-mot-trong-cac-tai-lieu-chung-minh-du"
-    },
-    {
-      "id": "luu-y-trong-truong-hop-can-su-dung-den",
-      "name": "Lưu ý: Trong trường hợp cần sử dụng đến thông tin về nơi cư trú của người đề nghị xác nhận về trường hợp thuộc diện neo đơn hoặc hộ nghèo thì cán bộ, công chức, viên chức, cá nhân được giao trách nhiệm tiếp nhận, giải quyết thủ tục hành chính, cung cấp dịch vụ công thực hiện khai thác thông tin về cư trú của công dân trong Cơ sở dữ liệu quốc gia về dân cư theo một trong các phương thức quy định tại khoản 2 Điều 14 Nghị định số 104/2022/NĐ-CP ngày 21/12/2022 của Chính phủ về việc sửa đổi, bổ sung một số điều của các nghị định liên quan đến việc nộp, xuất trình sổ hộ khẩu, sổ tạm trú giấy khi thực hiện thủ tục hành chính, cung cấp dịch vụ công. Nếu không thể khai thác được thông tin cư trú của công dân theo các phương thức nêu tại khoản 2 Điều 14 Nghị định số 104/2022/NĐ-CP hoặc thông tin khai thác trên cơ sở dữ liệu quốc gia về dân cư không được đầy đủ, không chính xác thì cơ quan có thẩm quyền, cán bộ, công chức, viên chức, cá nhân được giao trách nhiệm tiếp nhận, giải quyết thủ tục hành chính, cung cấp dịch vụ công có thể yêu cầu công dân nộp bản sao hoặc xuất trình một trong các giấy tờ có giá trị chứng minh thông tin về cư trú theo quy định tại khoản 3 Điều 14 Nghị định số 104/2022/NĐ-CP. Các loại giấy tờ có giá trị chứng minh thông tin về cư trú được quy định tại khoản 4 Điều 14 Nghị định số 104/2022/NĐ-CP bao gồm: Thẻ Căn cước công dân, Chứng minh nhân dân, Giấy xác nhận thông tin về cư trú, Giấy thông báo số định danh cá nhân và thông tin công dân trong Cơ sở dữ liệu quốc gia về dân cư.",
-      "kind": "submit",
-      "required": true,
-      "case": "5-ngoai-ra-theo-mau-don-de-nghi-mien"
     }
   ],
   "cases": [
@@ -81,20 +67,12 @@ export const workflow: WorkflowIR = {
       "name": "1. Đơn đề nghị được miễn hoặc giảm phí thi hành án;"
     },
     {
-      "id": "2-truong-hop-uy-quyen-phai-kem-theo-giay",
-      "name": "2. Trường hợp ủy quyền phải kèm theo giấy ủy quyền hợp pháp và xuất trình tài khoản định danh điện tử theo quy định của pháp luật"
-    },
-    {
       "id": "3-mot-trong-cac-tai-lieu-chung-minh-du",
       "name": "3. Một trong các tài liệu chứng minh đủ điều kiện để miễn phí thi hành án"
     },
     {
       "id": "4-mot-trong-cac-tai-lieu-chung-minh-du",
       "name": "4. Một trong các tài liệu chứng minh đủ điều kiện để giảm phí thi hành án"
-    },
-    {
-      "id": "5-ngoai-ra-theo-mau-don-de-nghi-mien",
-      "name": "5. Ngoài ra, theo mẫu đơn đề nghị miễn, giảm phí thi hành án, đương sự gửi kèm hồ sơ: Quyết định thi hành án."
     }
   ],
   "facts": []

@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 1.002551 — Cấp lại chứng chỉ kiểm định viên cho các cá nhân thực hiện kiểm định đối với các máy, thiết bị, vật tư có yêu cầu nghiêm ngặt về an toàn lao động sử dụng trong thi công xây dựng. */
-export type ComponentId = "don-de-nghi-cap-lai-chung-chi-kiem-dinh" | "ban-goc-chung-chi-da-duoc-cap-truong-hop" | "02-anh-mau-co-3x4-cua-nguoi-de-nghi-cap" | "ket-qua-sat-hach-truoc-khi-cap-lai" | "bao-cao-viec-thuc-hien-cac-yeu-cau-kien" | "van-ban-chung-minh-da-hoan-thanh-khoa";
+export type ComponentId = "don-de-nghi-cap-lai-chung-chi-kiem-dinh" | "ban-goc-chung-chi-da-duoc-cap-truong-hop" | "02-anh-mau-co-3x4-cua-nguoi-de-nghi-cap" | "tai-lieu-chung-minh-su-phu-hop-cua-yeu" | "ket-qua-sat-hach-truoc-khi-cap-lai" | "bao-cao-viec-thuc-hien-cac-yeu-cau-kien" | "van-ban-chung-minh-da-hoan-thanh-khoa";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -59,6 +59,12 @@ export const workflow: WorkflowIR = {
     {
       "id": "02-anh-mau-co-3x4-cua-nguoi-de-nghi-cap",
       "name": "02 ảnh màu cỡ 3x4 của người đề nghị cấp lại chứng chỉ chụp trong khoảng thời gian 06 tháng (Tất cả các trường hợp)",
+      "kind": "submit",
+      "required": true
+    },
+    {
+      "id": "tai-lieu-chung-minh-su-phu-hop-cua-yeu",
+      "name": "Tài liệu chứng minh sự phù hợp của yêu cầu bổ sung, sửa đổi (Trường hợp bổ sung, sửa đổi nội dung chứng chỉ kiểm định viên)",
       "kind": "submit",
       "required": true
     },

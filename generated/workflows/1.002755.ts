@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 1.002755 — Gia hạn tạm trú. */
-export type ComponentId = "luu-y-truong-hop-nop-ho-so-truc-tiep-tai" | "to-khai-thay-doi-thong-tin-cu-tru-cua" | "van-ban-de-nghi-gia-han-tam-tru-trong-do" | "doi-voi-quan-doi-nhan-dan-giay-gioi" | "doi-voi-cong-an-nhan-dan-giay-gioi-thieu" | "to-khai-thay-doi-thong-tin-cu-tru-mau" | "to-khai-thay-doi-thong-tin-cu-tru-mau-2";
+export type ComponentId = "to-khai-thay-doi-thong-tin-cu-tru-cua" | "van-ban-de-nghi-gia-han-tam-tru-trong-do" | "doi-voi-quan-doi-nhan-dan-giay-gioi" | "doi-voi-cong-an-nhan-dan-giay-gioi-thieu" | "to-khai-thay-doi-thong-tin-cu-tru-mau" | "to-khai-thay-doi-thong-tin-cu-tru-mau-2";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -39,12 +39,6 @@ export const workflow: WorkflowIR = {
   },
   "stages": [],
   "components": [
-    {
-      "id": "luu-y-truong-hop-nop-ho-so-truc-tiep-tai",
-      "name": "Lưu ý:- Trường hợp nộp hồ sơ trực tiếp tại cơ quan đăng ký cư trú thì người yêu cầu đăng ký cư trú có thể nộp bản sao giấy tờ, tài liệu được chứng thực từ bản chính hoặc bản sao giấy tờ được cấp từ sổ gốc (sau đây gọi là bản sao) hoặc bản quét, bản chụp kèm theo bản chính giấy tờ, tài liệu để đối chiếu. Trường hợp người yêu cầu đăng ký cư trú nộp bản quét hoặc bản chụp kèm theo bản chính giấy tờ để đối chiếu thì người tiếp nhận có trách nhiệm kiểm tra, đối chiếu bản quét, bản chụp với bản chính và ký xác nhận, không được yêu cầu nộp bản sao giấy tờ đó. - Trường hợp thực hiện đăng ký cư trú trực tuyến, người yêu cầu đăng ký cư trú khai báo thông tin theo biểu mẫu điện tử được cung cấp sẵn, đăng tải bản quét hoặc bản chụp giấy tờ, tài liệu hợp lệ (không bắt buộc phải công chứng, chứng thực, ký số hoặc xác thực bằng hình thức khác) hoặc dẫn nguồn tài liệu từ Kho quản lý dữ liệu điện tử của tổ chức, cá nhân. Trường hợp công dân đăng tải bản quét, bản chụp giấy tờ, tài liệu mà không được ký số hoặc xác thực bằng hình thức khác thì khi cơ quan đăng ký cư trú tiến hành kiểm tra, xác minh để giải quyết thủ tục về cư trú; công dân có trách nhiệm xuất trình giấy tờ, tài liệu đã đăng tải để cơ quan đăng ký cư trú kiểm tra, đối chiếu và ghi nhận tính chính xác vào biên bản xác minh. Cơ quan đăng ký cư trú không yêu cầu công dân nộp để lưu giữ giấy tờ đó. - Bản quét hoặc bản chụp giấy tờ bằng thiết bị điện tử từ giấy tờ được cấp hợp lệ, còn giá trị sử dụng phải bảo đảm rõ nét, đầy đủ, toàn vẹn về nội dung; đã được hợp pháp hóa lãnh sự, dịch sang tiếng Việt theo quy định nếu là giấy tờ do cơ quan có thẩm quyền nước ngoài cấp trừ trường hợp được miễn hợp pháp hóa lãnh sự. - Trường hợp thông tin giấy tờ chứng minh điều kiện đăng ký cư trú đã được chia sẻ và khai thác từ cơ sở dữ liệu quốc gia, cơ sở dữ liệu chuyên ngành thì cơ quan đăng ký cư trú không được yêu cầu công dân nộp, xuất trình giấy tờ đó để giải quyết đăng ký cư trú. - Khi hết thời hạn tạm trú, đại diện thành viên hộ gia đình được kê khai, đăng ký gia hạn tạm trú cho bản thân hoặc các thành viên khác trong hộ gia đình khi được chủ sở hữu chỗ ở hợp pháp đồng ý, không phải xuất trình, cung cấp giấy tờ chứng minh chỗ ở hợp pháp.",
-      "kind": "submit",
-      "required": true
-    },
     {
       "id": "to-khai-thay-doi-thong-tin-cu-tru-cua",
       "name": "Tờ khai thay đổi thông tin cư trú (của từng người) (Mẫu CT01 ban hành kèm theo Thông tư số 53/2025/TT-BCA).1.Mu",

@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 1.003009 — Đề nghị nhận tài sản đã kê biên để trừ vào tiền được thi hành án. */
-export type ComponentId = "truong-hop-uy-quyen-phai-kem-theo-giay" | "luu-y-truong-hop-khong-khai-thac-duoc" | "don-de-nghi-nhan-tai-san-de-tru-vao-so" | "quyet-dinh-thi-hanh-an-va-tai-lieu-co";
+export type ComponentId = "truong-hop-uy-quyen-phai-kem-theo-giay" | "don-de-nghi-nhan-tai-san-de-tru-vao-so" | "quyet-dinh-thi-hanh-an-va-tai-lieu-co";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -40,12 +40,6 @@ export const workflow: WorkflowIR = {
     {
       "id": "truong-hop-uy-quyen-phai-kem-theo-giay",
       "name": "Trường hợp ủy quyền phải kèm theo giấy ủy quyền hợp pháp và xuất trình tài khoản định danh điện tử theo quy định của pháp luật;",
-      "kind": "submit",
-      "required": true
-    },
-    {
-      "id": "luu-y-truong-hop-khong-khai-thac-duoc",
-      "name": "Lưu ý: Trường hợp không khai thác được thông tin hoặc thông tin khai thác trên cơ sở dữ liệu quốc gia về dân cư không được đầy đủ, không chính xác thì cán bộ, công chức, viên chức, cá nhân được giao trách nhiệm tiếp nhận, giải quyết thủ tục hành chính yêu cầu cá nhân, tổ chức bổ sung một trong các giấy tờ sau đây: Thẻ căn cước công dân, Chứng minh nhân dân, Hộ chiếu, Giấy xác nhận thông tin về cư trú, Giấy thông báo số định danh cá nhân;",
       "kind": "submit",
       "required": true
     },

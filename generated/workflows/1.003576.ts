@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 1.003576 — Gia hạn giấy chứng nhận lưu hành thuốc thú y. */
-export type ComponentId = "ban-sao-giay-chung-nhan-luu-hanh-thuoc" | "hop-dong-san-xuat-gia-cong-san-chia" | "giay-chung-nhan-du-dieu-kien-nhap-khau" | "phieu-phan-tich-chat-luong-san-pham-cua" | "bao-cao-theo-doi-do-on-dinh-san-pham-o" | "luu-y-ho-so-dang-ky-thuoc-thu-y-san-xuat" | "bao-cao-qua-trinh-luu-hanh-thuoc-theo" | "don-gia-han-giay-chung-nhan-luu-hanh";
+export type ComponentId = "ban-sao-giay-chung-nhan-luu-hanh-thuoc" | "hop-dong-san-xuat-gia-cong-san-chia" | "giay-chung-nhan-du-dieu-kien-nhap-khau" | "phieu-phan-tich-chat-luong-san-pham-cua" | "bao-cao-theo-doi-do-on-dinh-san-pham-o" | "bao-cao-qua-trinh-luu-hanh-thuoc-theo" | "don-gia-han-giay-chung-nhan-luu-hanh";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -71,12 +71,6 @@ export const workflow: WorkflowIR = {
     {
       "id": "bao-cao-theo-doi-do-on-dinh-san-pham-o",
       "name": "Báo cáo theo dõi độ ổn định sản phẩm ở điều kiện bảo quản",
-      "kind": "submit",
-      "required": true
-    },
-    {
-      "id": "luu-y-ho-so-dang-ky-thuoc-thu-y-san-xuat",
-      "name": "Lưu ý: - Hồ sơ đăng ký thuốc thú y sản xuất ở nước ngoài phải được viết bằng tiếng Việt hoặc tiếng Anh. Trường hợp hồ sơ viết bằng tiếng Anh, các thông tin trong tờ hướng dẫn sử dụng thuốc, tóm tắt đặc tính sản phẩm bắt buộc phải viết bằng tiếng Việt. - Hồ sơ đăng ký thuốc thú y đối với hình thức nộp hồ sơ qua dịch vụ bưu chính hoặc trực tiếp phải được soạn thảo trên khổ giấy A4, đóng chắc chắn. Hồ sơ phải có trang bìa và Mục lục, được sắp xếp theo đúng trình tự của Mục lục, có phân cách giữa các phần. Các phần phân cách phải được đánh số thứ tự để dễ tham khảo; mỗi thuốc thú y phải có hồ sơ đăng ký riêng.",
       "kind": "submit",
       "required": true
     },

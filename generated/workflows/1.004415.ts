@@ -28,8 +28,14 @@ export const workflow: WorkflowIR = {
   "supplementLimit": 1,
   "supplementLimitStated": false,
   "periods": {
-    "in-person": null,
-    "postal": null
+    "in-person": {
+      "value": 15,
+      "unit": "days"
+    },
+    "postal": {
+      "value": 15,
+      "unit": "days"
+    }
   },
   "stages": [],
   "components": [

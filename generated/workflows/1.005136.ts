@@ -30,13 +30,16 @@ export const workflow: WorkflowIR = {
   "supplementLimitStated": false,
   "periods": {
     "in-person": {
-      "value": 110
+      "value": 1,
+      "unit": "working-days"
     },
     "online": {
-      "value": 110
+      "value": 1,
+      "unit": "working-days"
     },
     "postal": {
-      "value": 110
+      "value": 1,
+      "unit": "working-days"
     }
   },
   "stages": [],

@@ -30,13 +30,16 @@ export const workflow: WorkflowIR = {
   "supplementLimitStated": false,
   "periods": {
     "in-person": {
-      "value": 12
+      "value": 1,
+      "unit": "working-days"
     },
     "online": {
-      "value": 12
+      "value": 1,
+      "unit": "working-days"
     },
     "postal": {
-      "value": 12
+      "value": 1,
+      "unit": "working-days"
     }
   },
   "stages": [],

@@ -28,7 +28,7 @@ export const workflow: WorkflowIR = {
   "supplementLimitStated": false,
   "periods": {
     "online": {
-      "value": 12
+      "value": 1
     }
   },
   "stages": [],

@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 1.007475 — Thủ tục Đăng ký cấp Giấy chứng nhận đăng ký hành nghề kiểm toán (Cấp mới). */
-export type ComponentId = "ban-sao-hop-dong-lao-dong-lam-toan-bo" | "ban-thong-tin-ca-nhan-theo-mau-quy-dinh" | "ban-sao-giay-phep-lao-dong-tai-viet-nam" | "hai-anh-mau-co-3x4cm-duoc-chup-tren-nen" | "ban-sao-chung-chi-kiem-toan-vien" | "phieu-ly-lich-tu-phap-do-co-quan-co-tham" | "ban-sao-quyet-dinh-thoi-viec-hoac-quyet" | "giay-xac-nhan-ve-thoi-gian-thuc-te-lam" | "tai-lieu-chung-minh-gio-cap-nhat-kien";
+export type ComponentId = "ban-sao-hop-dong-lao-dong-lam-toan-bo" | "ban-thong-tin-ca-nhan-theo-mau-quy-dinh" | "ban-sao-giay-phep-lao-dong-tai-viet-nam" | "hai-anh-mau-co-3x4cm-duoc-chup-tren-nen" | "ban-sao-chung-chi-kiem-toan-vien" | "phieu-ly-lich-tu-phap-do-co-quan-co-tham" | "ban-sao-quyet-dinh-thoi-viec-hoac-quyet" | "giay-xac-nhan-ve-thoi-gian-thuc-te-lam" | "don-de-nghi-cap-giay-chung-nhan-dang-ky" | "tai-lieu-chung-minh-gio-cap-nhat-kien";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -89,6 +89,12 @@ export const workflow: WorkflowIR = {
     {
       "id": "giay-xac-nhan-ve-thoi-gian-thuc-te-lam",
       "name": "Giấy xác nhận về thời gian thực tế làm kiểm toán theo mẫu quy định tại Phụ lục số 04/ĐKHN ban hành kèm theo Thông tư 202/2012/TT-BTC hoặc tài liệu chứng minh về thời gian thực tế làm kiểm toán hoặc Bản giải trình kèm theo tài liệu chứng minh về thời gian thực tế làm kiểm toán.",
+      "kind": "submit",
+      "required": true
+    },
+    {
+      "id": "don-de-nghi-cap-giay-chung-nhan-dang-ky",
+      "name": "Đơn đề nghị cấp Giấy chứng nhận đăng ký hành nghề kiểm toán theo mẫu quy định tại Phụ lục số 01/ĐKHN ban hành kèm theo Thông tư 202/2012/TT-BTC ngày 19/11/2012.",
       "kind": "submit",
       "required": true
     },

@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 1.007632 — Thủ tục Đăng ký cấp lại Giấy chứng nhận đăng ký hành nghề kiểm toán. */
-export type ComponentId = "cac-tai-lieu-bo-sung-hop-dong-lao-dong" | "don-de-nghi-cap-lai-giay-chung-nhan-dang" | "02-anh-mau-3x4cm-duoc-chup-tren-nen" | "02-anh-mau-3x4cm-duoc-chup-tren-nen-2" | "don-de-nghi-cap-lai-giay-chung-nhan-dang-2";
+export type ComponentId = "cac-tai-lieu-bo-sung-hop-dong-lao-dong" | "don-de-nghi-cap-lai-giay-chung-nhan-dang" | "02-anh-mau-3x4cm-duoc-chup-tren-nen" | "giay-chung-nhan-dang-ky-hanh-nghe-kiem" | "02-anh-mau-3x4cm-duoc-chup-tren-nen-2" | "don-de-nghi-cap-lai-giay-chung-nhan-dang-2";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -59,6 +59,13 @@ export const workflow: WorkflowIR = {
       "kind": "submit",
       "required": true,
       "case": "1-ho-so-de-nghi-cap-lai-giay-chung-nhan"
+    },
+    {
+      "id": "giay-chung-nhan-dang-ky-hanh-nghe-kiem",
+      "name": "Giấy chứng nhận đăng ký hành nghề kiểm toán cũ đối với trường hợp Giấy chứng nhận đăng ký hành nghề kiểm toán bị hỏng.",
+      "kind": "submit",
+      "required": true,
+      "case": "2-ho-so-de-nghi-cap-lai-giay-chung-nhan"
     },
     {
       "id": "02-anh-mau-3x4cm-duoc-chup-tren-nen-2",

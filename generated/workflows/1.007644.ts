@@ -29,10 +29,10 @@ export const workflow: WorkflowIR = {
   "supplementLimitStated": false,
   "periods": {
     "in-person": {
-      "value": 12
+      "value": 1
     },
     "online": {
-      "value": 12
+      "value": 1
     }
   },
   "stages": [],

@@ -28,7 +28,7 @@ export const workflow: WorkflowIR = {
   "supplementLimitStated": false,
   "periods": {
     "online": {
-      "value": 120
+      "value": 1
     }
   },
   "stages": [],

@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 1.007751 — Thủ tục hải quan hàng hóa là tài sản di chuyển. */
-export type ComponentId = "chung-tu-van-tai-trong-truong-hop-tai" | "to-khai-hai-quan-nhap-khau-co-xac-nhan" | "chung-tu-van-tai-trong-truong-hop-tai-2" | "van-ban-chung-minh-cong-tac-lam-viec";
+export type ComponentId = "to-khai-hai-quan-02-ban-chinh" | "van-ban-xac-nhan-den-cong-tac-lam-viec" | "chung-tu-van-tai-trong-truong-hop-tai" | "to-khai-hai-quan-02-ban-chinh-2" | "to-khai-hai-quan-nhap-khau-co-xac-nhan" | "van-ban-chung-minh-het-thoi-gian-lam" | "to-khai-hai-quan-02-ban-chinh-3" | "van-ban-chung-minh-viec-het-thoi-han" | "chung-tu-van-tai-trong-truong-hop-tai-2" | "van-ban-chung-minh-cong-tac-lam-viec" | "to-khai-hai-quan-02-ban-chinh-4";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -29,14 +29,28 @@ export const workflow: WorkflowIR = {
   "supplementLimitStated": false,
   "periods": {
     "in-person": {
-      "value": 12
+      "value": 1
     },
     "online": {
-      "value": 12
+      "value": 1
     }
   },
   "stages": [],
   "components": [
+    {
+      "id": "to-khai-hai-quan-02-ban-chinh",
+      "name": "Tờ khai hải quan: 02 bản chính;",
+      "kind": "submit",
+      "required": true,
+      "case": "1-nguoi-nuoc-ngoai-dua-tai-san-di-chuyen"
+    },
+    {
+      "id": "van-ban-xac-nhan-den-cong-tac-lam-viec",
+      "name": "Văn bản xác nhận đến công tác, làm việc tại Việt Nam của cơ quan, tổ chức nơi người nước ngoài làm việc hoặc giấy phép làm việc tại Việt Nam do cơ quan có thẩm quyền cấp: 01 bản chụp;",
+      "kind": "submit",
+      "required": true,
+      "case": "1-nguoi-nuoc-ngoai-dua-tai-san-di-chuyen"
+    },
     {
       "id": "chung-tu-van-tai-trong-truong-hop-tai",
       "name": "Chứng từ vận tải trong trường hợp tài sản vận chuyển bằng đường biển, đường hàng không, đường sắt:",
@@ -45,11 +59,39 @@ export const workflow: WorkflowIR = {
       "case": "1-nguoi-nuoc-ngoai-dua-tai-san-di-chuyen"
     },
     {
+      "id": "to-khai-hai-quan-02-ban-chinh-2",
+      "name": "Tờ khai hải quan: 02 bản chính;",
+      "kind": "submit",
+      "required": true,
+      "case": "2-nguoi-nuoc-ngoai-chuyen-tai-san-di"
+    },
+    {
       "id": "to-khai-hai-quan-nhap-khau-co-xac-nhan",
       "name": "Tờ khai hải quan nhập khẩu có xác nhận của cơ quan hải quan đối với tài sản di chuyển là xe ô tô, xe gắn máy hoặc chứng từ thay đổi mục đích sử dụng và chứng từ nộp thuế đối vớihàng hóa thuộc diện phải nộp thuế:",
       "kind": "submit",
       "required": true,
       "case": "2-nguoi-nuoc-ngoai-chuyen-tai-san-di"
+    },
+    {
+      "id": "van-ban-chung-minh-het-thoi-gian-lam",
+      "name": "Văn bản chứng minh hết thời gian làm việc: 01 bản chụp;",
+      "kind": "submit",
+      "required": true,
+      "case": "2-nguoi-nuoc-ngoai-chuyen-tai-san-di"
+    },
+    {
+      "id": "to-khai-hai-quan-02-ban-chinh-3",
+      "name": "Tờ khai hải quan: 02 bản chính;",
+      "kind": "submit",
+      "required": true,
+      "case": "3-to-chuc-cong-dan-viet-nam-dua-tai-san"
+    },
+    {
+      "id": "van-ban-chung-minh-viec-het-thoi-han",
+      "name": "Văn bản chứng minh việc hết thời hạn kinh doanh, làm việc ở nước ngoài hoặc trở về Việt Nam cư trú: 01 bản chụp;",
+      "kind": "submit",
+      "required": true,
+      "case": "3-to-chuc-cong-dan-viet-nam-dua-tai-san"
     },
     {
       "id": "chung-tu-van-tai-trong-truong-hop-tai-2",
@@ -61,6 +103,13 @@ export const workflow: WorkflowIR = {
     {
       "id": "van-ban-chung-minh-cong-tac-lam-viec",
       "name": "Văn bản chứng minh công tác, làm việc hoặc cưtrú tại nước ngoài:",
+      "kind": "submit",
+      "required": true,
+      "case": "4-to-chuc-cong-dan-viet-nam-dua-tai-san"
+    },
+    {
+      "id": "to-khai-hai-quan-02-ban-chinh-4",
+      "name": "Tờ khai hải quan: 02 bản chính;",
       "kind": "submit",
       "required": true,
       "case": "4-to-chuc-cong-dan-viet-nam-dua-tai-san"

@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 1.007754 — Thủ tục đối với nguyên liệu, vật tư nhập khẩu để sản xuất, để xây dựng nhà xưởng, lắp đặt thiết bị cho DNCX, hàng hóa nhập khẩu tạo tài sản cố định, hàng tiêu dùng nhập khẩu, sản phẩm xuất khẩu của DNCX. */
-export type ComponentId = "van-don-hoac-cac-chung-tu-van-tai-khac" | "giay-chung-nhan-kiem-tra-chuyen-nganh" | "hop-dong-ban-hang-cho-truong-hoc-vien" | "hoa-don-thuong-mai-hoac-chung-tu-co-gia";
+export type ComponentId = "van-don-hoac-cac-chung-tu-van-tai-khac" | "giay-phep-nhap-khau-hoac-van-ban-cho" | "giay-chung-nhan-kiem-tra-chuyen-nganh" | "bang-ke-lam-san-doi-voi-go-nguyen-lieu" | "chung-tu-chung-minh-to-chuc-ca-nhan-du" | "hop-dong-uy-thac-01-ban-chup-doi-voi" | "to-khai-tri-gia-nguoi-khai-hai-quan-khai" | "hop-dong-ban-hang-cho-truong-hoc-vien" | "chung-tu-chung-nhan-xuat-xu-hang-hoa" | "hoa-don-thuong-mai-hoac-chung-tu-co-gia";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -28,7 +28,7 @@ export const workflow: WorkflowIR = {
   "supplementLimitStated": false,
   "periods": {
     "online": {
-      "value": 12
+      "value": 1
     }
   },
   "stages": [],
@@ -40,14 +40,50 @@ export const workflow: WorkflowIR = {
       "required": true
     },
     {
+      "id": "giay-phep-nhap-khau-hoac-van-ban-cho",
+      "name": "Giấy phép nhập khẩu hoặc văn bản cho phép nhập khẩu của cơ quan có thẩm quyền theo quy định của pháp luật về ngoại thương và thương mại đối với hàng hóa phải có giấy phép nhập khẩu; Giấy phép nhập khẩu theo hạn ngạch hoặc văn bản thông báo giao quyền sử dụng hạn ngạch thuế quan nhập khẩu: Nếu nhập khẩu một lần: 01 bản chính; Nếu nhập khẩu nhiều lần: 01 bản chính khi nhập khẩu lần đầu.",
+      "kind": "submit",
+      "required": true
+    },
+    {
       "id": "giay-chung-nhan-kiem-tra-chuyen-nganh",
       "name": "Giấy chứng nhận kiểm tra chuyên ngành:",
       "kind": "submit",
       "required": true
     },
     {
+      "id": "bang-ke-lam-san-doi-voi-go-nguyen-lieu",
+      "name": "Bảng kê lâm sản đối với gỗ nguyên liệu nhập khẩu quy định của Bộ Nông nghiệp và Phát triển nông thôn: 01 bản chính;",
+      "kind": "submit",
+      "required": true
+    },
+    {
+      "id": "chung-tu-chung-minh-to-chuc-ca-nhan-du",
+      "name": "Chứng từ chứng minh tổ chức, cá nhân đủ điều kiện nhập khẩu hàng hóa theo quy định của pháp luật về đầu tư: nộp 01 bản chụp khi làm thủ tục nhập khẩu lô hàng đầu tiên;",
+      "kind": "submit",
+      "required": true
+    },
+    {
+      "id": "hop-dong-uy-thac-01-ban-chup-doi-voi",
+      "name": "Hợp đồng ủy thác: 01 bản chụp đối với trường hợp ủy thác nhập khẩu các mặt hàng thuộc diện phải có giấy phép nhập khẩu, chứng nhận kiểm tra chuyên ngành hoặc phải có chứng từ chứng minh tổ chức, cá nhân đủ điều kiện nhập khẩu hàng hóa theo quy định của pháp luật về đầu tư, pháp luật về quản lý, kiểm tra chuyên ngành, pháp luật về quản lý ngoại thương mà người nhận ủy thác sử dụng giấy phép hoặc chứng từ xác nhận của người giao ủy thác;",
+      "kind": "submit",
+      "required": true
+    },
+    {
+      "id": "to-khai-tri-gia-nguoi-khai-hai-quan-khai",
+      "name": "Tờ khai trị giá: Người khai hải quan khai tờ khai trị giá theo mẫu, gửi đến Hệ thống dưới dạng dữ liệu điện tử hoặc nộp cho cơ quan hải quan 02 bản chính đối với trường hợp khai trên tờ khai hải quan giấy. Các trường hợp phải khai tờ khai trị giá và mẫu tờ khai trị giá thực hiện theo quy định tại Thông tư số 39/2015/TT-BTC;",
+      "kind": "submit",
+      "required": true
+    },
+    {
       "id": "hop-dong-ban-hang-cho-truong-hoc-vien",
       "name": "Hợp đồng bán hàng cho trường học, viện nghiên cứu hoặc hợp đồng cung cấp hàng hóa hoặc hợp đồng cung cấp dịch vụ đối với thiết bị, dụng cụ chuyên dùng cho giảng dạy, nghiên cứu, thí nghiệm khoa học đối với trường hợp hàng hóa nhập khẩu được áp dụng thuế suất thuế giá trị gia tăng 5% theo quy định của Luật Thuế giá trị gia tăng:",
+      "kind": "submit",
+      "required": true
+    },
+    {
+      "id": "chung-tu-chung-nhan-xuat-xu-hang-hoa",
+      "name": "Chứng từ chứng nhận xuất xứ hàng hóa theo quy định tại Thông tư của Bộ trưởng Bộ Tài chính quy định về xác định xuất xứ hàng hóa xuất khẩu, nhập khẩu;",
       "kind": "submit",
       "required": true
     },

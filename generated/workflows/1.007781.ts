@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 1.007781 — Thủ tục xác nhận hoàn thành nghĩa vụ nộp thuế. */
-export type ComponentId = "van-ban-de-nghi-xac-nhan-hoan-thanh";
+export type ComponentId = "giay-chung-nhan-dang-ky-kinh-doanh-hoac" | "giay-chung-nhan-dang-ky-ma-so-thue-01" | "tai-lieu-khac-co-lien-quan-den-noi-dung" | "van-ban-de-nghi-xac-nhan-hoan-thanh";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -39,6 +39,24 @@ export const workflow: WorkflowIR = {
   },
   "stages": [],
   "components": [
+    {
+      "id": "giay-chung-nhan-dang-ky-kinh-doanh-hoac",
+      "name": "Giấy chứng nhận đăng ký kinh doanh (hoặc Giấy chứng nhận Đầu tư; Giấy chứng nhận thành lập doanh nghiệp; hoặc các Giấy tờ khác có giá trị tương đương quy định về việc thành lập doanh nghiệp): 01 bản chụp từ bản chính (có xác nhận, ký tên, đóng dấu của người nộp thuế);",
+      "kind": "submit",
+      "required": true
+    },
+    {
+      "id": "giay-chung-nhan-dang-ky-ma-so-thue-01",
+      "name": "Giấy chứng nhận đăng ký mã số thuế: 01 bản chụp từ bản chính (có xác nhận, ký tên, đóng dấu của người nộp thuế);",
+      "kind": "submit",
+      "required": true
+    },
+    {
+      "id": "tai-lieu-khac-co-lien-quan-den-noi-dung",
+      "name": "Tài liệu khác có liên quan đến nội dung xác nhận: 01 bản chụp từ bản chính (có xác nhận, ký tên, đóng dấu của người nộp thuế);",
+      "kind": "submit",
+      "required": true
+    },
     {
       "id": "van-ban-de-nghi-xac-nhan-hoan-thanh",
       "name": "Văn bản đề nghị xác nhận hoàn thành nghĩa vụ nộp thuế do người đại diện theo pháp luật của doanh nghiệp ký, đóng dấu (trường hợp người đại diện theo uỷ quyền ký thì phải có giấy uỷ quyền của người đại diện theo pháp luật) (",

@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 1.007816 — Thủ tục thành lập địa điểm kiểm tra là chân công trình hoặc kho của công trình, nơi sản xuất. */
-export type ComponentId = "van-ban-de-nghi-cong-nhan";
+export type ComponentId = "van-ban-de-nghi-cong-nhan" | "so-do-thiet-ke-khu-vuc-kiem-tra-hang-hoa";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -37,6 +37,12 @@ export const workflow: WorkflowIR = {
     {
       "id": "van-ban-de-nghi-cong-nhan",
       "name": "Văn bản đề nghị công nhận:",
+      "kind": "submit",
+      "required": true
+    },
+    {
+      "id": "so-do-thiet-ke-khu-vuc-kiem-tra-hang-hoa",
+      "name": "Sơ đồ thiết kế khu vực kiểm tra hàng hóa: 01 bản chụp",
       "kind": "submit",
       "required": true
     }

@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 1.007839 — Thủ tục hải quan đối với hàng hoá kinh doanh theo phương thức chuyển khẩu. */
-export type ComponentId = "van-tai-don-hang-nhap-khau";
+export type ComponentId = "van-ban-de-nghi-chuyen-khau-hang-hoa" | "van-tai-don-hang-nhap-khau";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -28,11 +28,17 @@ export const workflow: WorkflowIR = {
   "supplementLimitStated": false,
   "periods": {
     "in-person": {
-      "value": 12
+      "value": 1
     }
   },
   "stages": [],
   "components": [
+    {
+      "id": "van-ban-de-nghi-chuyen-khau-hang-hoa",
+      "name": "Văn bản đề nghị chuyển khẩu hàng hóa theo mẫu số 22/CKHH/GSQL Phụ lục V ban hành kèm Thông tư 38/2015/TT-BTC ngày 25/3/2015 của Bộ Tài chính",
+      "kind": "submit",
+      "required": true
+    },
     {
       "id": "van-tai-don-hang-nhap-khau",
       "name": "Vận tải đơn hàng nhập khẩu:",

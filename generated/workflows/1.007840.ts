@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 1.007840 — Thủ tục xem hàng hoá trước khi khai hải quan. */
-export type ComponentId = never;
+export type ComponentId = "don-de-nghi-xem-hang-hoa-truoc-khi-khai";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -32,7 +32,14 @@ export const workflow: WorkflowIR = {
     }
   },
   "stages": [],
-  "components": [],
+  "components": [
+    {
+      "id": "don-de-nghi-xem-hang-hoa-truoc-khi-khai",
+      "name": "Đơn đề nghị xem hàng hóa trước khi khai hải quan",
+      "kind": "submit",
+      "required": true
+    }
+  ],
   "cases": [],
   "facts": []
 };

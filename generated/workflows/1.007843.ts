@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 1.007843 — Thủ tục hải quan đối với hàng hoá đã xuất khẩu nhưng bị trả lại. */
-export type ComponentId = "van-ban-cua-ben-nuoc-ngoai-thong-bao";
+export type ComponentId = "chung-tu-van-tai-trong-truong-hop-hang" | "van-ban-cua-ben-nuoc-ngoai-thong-bao" | "to-khai-hai-quan-hang-hoa-nhap-khau";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -28,14 +28,26 @@ export const workflow: WorkflowIR = {
   "supplementLimitStated": false,
   "periods": {
     "online": {
-      "value": 12
+      "value": 1
     }
   },
   "stages": [],
   "components": [
     {
+      "id": "chung-tu-van-tai-trong-truong-hop-hang",
+      "name": "Chứng từ vận tải trong trường hợp hàng hóa vận chuyển bằng đường biển, đường hàng không, đường sắt: 01 bản chụp;",
+      "kind": "submit",
+      "required": true
+    },
+    {
       "id": "van-ban-cua-ben-nuoc-ngoai-thong-bao",
       "name": "Văn bản của bên nước ngoài thông báo hàng bị trả lại hoặc văn bản của hãng tàu/đại lý hãng tàu thông báo không có người nhận hàng:",
+      "kind": "submit",
+      "required": true
+    },
+    {
+      "id": "to-khai-hai-quan-hang-hoa-nhap-khau",
+      "name": "Tờ khai hải quan hàng hóa nhập khẩu;",
       "kind": "submit",
       "required": true
     }

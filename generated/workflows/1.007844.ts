@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 1.007844 — Thủ tục hải quan đối với hàng hoá đã nhập khẩu nhưng phải xuất trả lại cho khách hàng nước ngoài, tái xuất sang nước thứ ba hoặc tái xuất vào khu phi thuế quan. */
-export type ComponentId = "quyet-dinh-buoc-tai-xuat-cua-co-quan-co";
+export type ComponentId = "to-khai-hang-hoa-xuat-khau" | "van-ban-chap-nhan-nhan-lai-hang-cua-chu" | "quyet-dinh-buoc-tai-xuat-cua-co-quan-co";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -28,11 +28,23 @@ export const workflow: WorkflowIR = {
   "supplementLimitStated": false,
   "periods": {
     "online": {
-      "value": 12
+      "value": 1
     }
   },
   "stages": [],
   "components": [
+    {
+      "id": "to-khai-hang-hoa-xuat-khau",
+      "name": "Tờ khai hàng hóa xuất khẩu;",
+      "kind": "submit",
+      "required": true
+    },
+    {
+      "id": "van-ban-chap-nhan-nhan-lai-hang-cua-chu",
+      "name": "Văn bản chấp nhận nhận lại hàng của chủ hàng nước ngoài (nếu hàng xuất khẩu trả lại cho chủ hàng bán lô hàng này): nộp 01 bản chụp;",
+      "kind": "submit",
+      "required": true
+    },
     {
       "id": "quyet-dinh-buoc-tai-xuat-cua-co-quan-co",
       "name": "Quyết định buộc tái xuất của cơ quan có thẩm quyền (nếu có):",

@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 1.007849 — Thủ tục hải quan xuất khẩu kim cương thô. */
-export type ComponentId = never;
+export type ComponentId = "ban-goc-va-mot-01-ban-sao-giay-chung";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -28,11 +28,18 @@ export const workflow: WorkflowIR = {
   "supplementLimitStated": false,
   "periods": {
     "in-person": {
-      "value": 12
+      "value": 1
     }
   },
   "stages": [],
-  "components": [],
+  "components": [
+    {
+      "id": "ban-goc-va-mot-01-ban-sao-giay-chung",
+      "name": "Bản gốc và một (01) bản sao Giấy chứng nhận KP do Phòng quản lý xuất nhập khẩu cấp.",
+      "kind": "submit",
+      "required": true
+    }
+  ],
   "cases": [],
   "facts": []
 };

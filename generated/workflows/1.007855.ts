@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 1.007855 — Thủ tục hải quan xử lý nguyên liệu, vật tư dư thừa; phế thải, phế liệu, phế phẩm; máy móc, thiết bị thuê, mượn. */
-export type ComponentId = never;
+export type ComponentId = "to-khai-hang-hoa-xuat-khau-theo-cac-chi";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -38,7 +38,14 @@ export const workflow: WorkflowIR = {
     }
   },
   "stages": [],
-  "components": [],
+  "components": [
+    {
+      "id": "to-khai-hang-hoa-xuat-khau-theo-cac-chi",
+      "name": "Tờ khai hàng hóa xuất khẩu theo các chỉ tiêu thông tin tại Phụ lục II ban hành kèm Thông tư số 38/2015/TT-BTC.",
+      "kind": "submit",
+      "required": true
+    }
+  ],
   "cases": [],
   "facts": []
 };

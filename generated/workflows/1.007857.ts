@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 1.007857 — Thủ tục hải quan xử lý nguyên liệu, vật tư dư thừa; phế liệu, phế phẩm; máy móc, thiết bị tạm xuất phục vụ gia công.. */
-export type ComponentId = "giay-thong-bao-mien-kiem-tra-hoac-giay" | "van-ban-thoa-thuan-voi-phia-nuoc-ngoai" | "to-khai-tri-gia-nguoi-khai-hai-quan-khai" | "giay-thong-bao-mien-kiem-tra-hoac-giay-2";
+export type ComponentId = "giay-phep-xuat-khau-doi-voi-hang-hoa" | "giay-thong-bao-mien-kiem-tra-hoac-giay" | "to-khai-hang-hoa-xuat-khau-theo-cac-chi" | "to-khai-hai-quan-theo-quy-dinh-tai-dieu" | "van-ban-thoa-thuan-voi-phia-nuoc-ngoai" | "giay-phep-cua-bo-nganh-cho-phep-thay-doi" | "to-khai-tri-gia-nguoi-khai-hai-quan-khai" | "to-khai-hang-hoa-nhap-khau-theo-cac-chi" | "chung-tu-chung-nhan-xuat-xu-hang-hoa" | "giay-phep-nhap-khau-doi-voi-hang-hoa" | "hoa-don-thuong-mai-trong-truong-hop" | "giay-thong-bao-mien-kiem-tra-hoac-giay-2";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -33,17 +33,39 @@ export const workflow: WorkflowIR = {
       "unit": "hours"
     },
     "online": {
-      "value": 22
+      "value": 2,
+      "unit": "hours"
     }
   },
   "stages": [],
   "components": [
+    {
+      "id": "giay-phep-xuat-khau-doi-voi-hang-hoa",
+      "name": "Giấy phép xuất khẩu đối với hàng hóa phải có giấy phép xuất khẩu: 01 bản chính nếu xuất khẩu một lần hoặc 01 bản chụp kèm theo Phiếu theo dõi trừ lùi nếu xuất khẩu nhiều lần;",
+      "kind": "submit",
+      "required": true,
+      "case": "hoac-loai-hinh-xnk-tai-cho-doi-voi-hang"
+    },
     {
       "id": "giay-thong-bao-mien-kiem-tra-hoac-giay",
       "name": "Giấy thông báo miễn kiểm tra hoặc giấy thông báo kết quả kiểm tra của cơ quan kiểm tra chuyên ngành theo quy định của pháp luật:",
       "kind": "submit",
       "required": true,
       "case": "hoac-loai-hinh-xnk-tai-cho-doi-voi-hang"
+    },
+    {
+      "id": "to-khai-hang-hoa-xuat-khau-theo-cac-chi",
+      "name": "Tờ khai hàng hóa xuất khẩu theo các chỉ tiêu thông tin tại Phụ lục II ban hành kèm Thông tư này.",
+      "kind": "submit",
+      "required": true,
+      "case": "hoac-loai-hinh-xnk-tai-cho-doi-voi-hang"
+    },
+    {
+      "id": "to-khai-hai-quan-theo-quy-dinh-tai-dieu",
+      "name": "Tờ khai hải quan theo quy định tại Điều 16 Thông tư số 38/2015/TT-BTC ngày 25/3/2015 của Bộ Tài chính;",
+      "kind": "submit",
+      "required": true,
+      "case": "theo-quy-dinh-doi-voi-loai-hinh-thay-doi"
     },
     {
       "id": "van-ban-thoa-thuan-voi-phia-nuoc-ngoai",
@@ -53,8 +75,43 @@ export const workflow: WorkflowIR = {
       "case": "theo-quy-dinh-doi-voi-loai-hinh-thay-doi"
     },
     {
+      "id": "giay-phep-cua-bo-nganh-cho-phep-thay-doi",
+      "name": "Giấy phép của Bộ, ngành cho phép thay đổi mục đích sử dụng hoặc xuất khẩu, nhập khẩu đối với hàng hóa theo quy định phải có giấy phép: 01 bản chính;",
+      "kind": "submit",
+      "required": true,
+      "case": "theo-quy-dinh-doi-voi-loai-hinh-thay-doi"
+    },
+    {
       "id": "to-khai-tri-gia-nguoi-khai-hai-quan-khai",
       "name": "Tờ khai trị giá: Người khai hải quan khai tờ khai trị giá theo mẫu, gửi đến Hệ thống dưới dạng dữ liệu điện tử hoặc nộp cho cơ quan hải quan",
+      "kind": "submit",
+      "required": true,
+      "case": "doi-voi-hang-hoa-nhap-khau"
+    },
+    {
+      "id": "to-khai-hang-hoa-nhap-khau-theo-cac-chi",
+      "name": "Tờ khai hàng hóa nhập khẩu theo các chỉ tiêu thông tin tại Phụ lục II ban hành kèm Thông tư này.",
+      "kind": "submit",
+      "required": true,
+      "case": "doi-voi-hang-hoa-nhap-khau"
+    },
+    {
+      "id": "chung-tu-chung-nhan-xuat-xu-hang-hoa",
+      "name": "Chứng từ chứng nhận xuất xứ hàng hóa (Giấy chứng nhận xuất xứ hàng hóa hoặc Chứng từ tự chứng nhận xuất xứ): 01 bản chính hoặc chứng từ dưới dạng dữ liệu điện tử.",
+      "kind": "submit",
+      "required": true,
+      "case": "doi-voi-hang-hoa-nhap-khau"
+    },
+    {
+      "id": "giay-phep-nhap-khau-doi-voi-hang-hoa",
+      "name": "Giấy phép nhập khẩu đối với hàng hóa phải có giấy phép nhập khẩu; Giấy phép nhập khẩu theo hạn ngạch thuế quan: 01 bản chính nếu xuất khẩu một lần hoặc 01 bản chụp kèm theo Phiếu theo dõi trừ lùi nếu xuất khẩu nhiều lần;",
+      "kind": "submit",
+      "required": true,
+      "case": "doi-voi-hang-hoa-nhap-khau"
+    },
+    {
+      "id": "hoa-don-thuong-mai-trong-truong-hop",
+      "name": "Hóa đơn thương mại trong trường hợp người mua phải thanh toán cho người bán: 01 bản chụp;",
       "kind": "submit",
       "required": true,
       "case": "doi-voi-hang-hoa-nhap-khau"

@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 1.007863 — Thủ tục hải quan đối với hàng hóa đưa ra đưa vào kho bảo thuế. */
-export type ComponentId = "giay-thong-bao-mien-kiem-tra-hoac-giay" | "to-khai-tri-gia-nguoi-khai-hai-quan-khai";
+export type ComponentId = "giay-phep-nhap-khau-doi-voi-hang-hoa" | "hoa-don-thuong-mai-trong-truong-hop" | "giay-thong-bao-mien-kiem-tra-hoac-giay" | "chung-tu-chung-nhan-xuat-xu-hang-hoa" | "to-khai-tri-gia-nguoi-khai-hai-quan-khai" | "to-khai-hang-hoa-nhap-khau-theo-cac-chi";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -29,14 +29,26 @@ export const workflow: WorkflowIR = {
   "supplementLimitStated": false,
   "periods": {
     "in-person": {
-      "value": 12
+      "value": 1
     },
     "online": {
-      "value": 12
+      "value": 1
     }
   },
   "stages": [],
   "components": [
+    {
+      "id": "giay-phep-nhap-khau-doi-voi-hang-hoa",
+      "name": "Giấy phép nhập khẩu đối với hàng hóa phải có giấy phép nhập khẩu; Giấy phép nhập khẩu theo hạn ngạch thuế quan: 01 bản chính nếu xuất khẩu một lần hoặc 01 bản chụp kèm theo Phiếu theo dõi trừ lùi nếu xuất khẩu nhiều lần;",
+      "kind": "submit",
+      "required": true
+    },
+    {
+      "id": "hoa-don-thuong-mai-trong-truong-hop",
+      "name": "Hóa đơn thương mại trong trường hợp người mua phải thanh toán cho người bán: 01 bản chụp;",
+      "kind": "submit",
+      "required": true
+    },
     {
       "id": "giay-thong-bao-mien-kiem-tra-hoac-giay",
       "name": "Giấy thông báo miễn kiểm tra hoặc giấy thông báo kết quả kiểm tra của cơ quan kiểm tra chuyên ngành theo quy định của pháp luật:",
@@ -44,8 +56,20 @@ export const workflow: WorkflowIR = {
       "required": true
     },
     {
+      "id": "chung-tu-chung-nhan-xuat-xu-hang-hoa",
+      "name": "Chứng từ chứng nhận xuất xứ hàng hóa (Giấy chứng nhận xuất xứ hàng hóa hoặc Chứng từ tự chứng nhận xuất xứ): 01 bản chính hoặc chứng từ dưới dạng dữ liệu điện tử.",
+      "kind": "submit",
+      "required": true
+    },
+    {
       "id": "to-khai-tri-gia-nguoi-khai-hai-quan-khai",
       "name": "Tờ khai trị giá: Người khai hải quan khai tờ khai trị giá theo mẫu, gửi đến Hệ thống dưới dạng dữ liệu điện tử hoặc nộp cho cơ quan hải quan",
+      "kind": "submit",
+      "required": true
+    },
+    {
+      "id": "to-khai-hang-hoa-nhap-khau-theo-cac-chi",
+      "name": "Tờ khai hàng hóa nhập khẩu theo các chỉ tiêu thông tin tại Phụ lục II ban hành kèm Thông tư số 38/2015/TT-BTC. Trường hợp thực hiện trên tờ khai hải quan giấy theo quy định tại khoản 2 Điều 25 Nghị định số 08/2015/NĐ-CP, người khai hải quan khai và nộp 02 bản chính tờ khai hàng hóa nhập khẩu theo mẫu HQ/2015/NK Phụ lục IV ban hành kèm Thông tư số 38/2015/TT-BTC;",
       "kind": "submit",
       "required": true
     }

@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 1.007882 — Thủ tục hải quan đối với hàng hóa bán tại cửa hàng miễn thuế , nhưng được đưa vào bán ở thị trường nội địa. */
-export type ComponentId = "van-ban-de-nghi" | "tuy-truong-hop-cu-the-duoi-day-bo-ho-so";
+export type ComponentId = "van-ban-de-nghi" | "hop-dong-mua-ban-hang-hoa-hoac-cac-giay" | "tuy-truong-hop-cu-the-duoi-day-bo-ho-so" | "to-khai-hai-quan-02-ban-chinh" | "hoa-don-thuong-mai-01-ban-chinh-va-01";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -28,7 +28,7 @@ export const workflow: WorkflowIR = {
   "supplementLimitStated": false,
   "periods": {
     "online": {
-      "value": 12
+      "value": 1
     }
   },
   "stages": [],
@@ -40,8 +40,26 @@ export const workflow: WorkflowIR = {
       "required": true
     },
     {
+      "id": "hop-dong-mua-ban-hang-hoa-hoac-cac-giay",
+      "name": "Hợp đồng mua bán hàng hóa hoặc các giấy tờ có giá trị pháp lý tương đương hợp đồng: 01 bản sao",
+      "kind": "submit",
+      "required": true
+    },
+    {
       "id": "tuy-truong-hop-cu-the-duoi-day-bo-ho-so",
       "name": "Tuỳ trường hợp cụ thể dưới đây, bộ hồ sơ hải quan được bổ sung thêm các chứng từ sau: + Giấy phép của Bộ Thương mại (đối với hàng nhập khẩu có điều kiện). + Trường hợp hàng hoá có nhiều chủng loại hoặc đóng gói không đồng nhất Bản kê chi tiết hàng hoá: 01 bản chính và 01 bản sao; + Trường hợp hàng hoá nhập khẩu thuộc diện phải kiểm tra nhà nước về chất lượng: Giấy đăng ký kiểm tra nhà nước về chất lượng hàng hoá hoặc Giấy thông báo miễn kiểm tra nhà nước về chất lượng do cơ quan quản lý nhà nước có thẩm quyền cấp 01 bản chính; + Trường hợp hàng hoá được giải phóng hàng trên cơ sở kết quả giám định: Chứng thư giám định:",
+      "kind": "submit",
+      "required": true
+    },
+    {
+      "id": "to-khai-hai-quan-02-ban-chinh",
+      "name": "Tờ khai hải quan: 02 bản chính",
+      "kind": "submit",
+      "required": true
+    },
+    {
+      "id": "hoa-don-thuong-mai-01-ban-chinh-va-01",
+      "name": "Hoá đơn thương mại: 01 bản chính, và 01 bản sao;",
       "kind": "submit",
       "required": true
     }

@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 1.007908 — Kiểm tra việc in, phát hành, quản lý và sử dụng Biên lai. */
-export type ComponentId = never;
+export type ComponentId = "bao-cao-giai-trinh-neu-co-yeu-cau-01-ban" | "bao-cao-tinh-hinh-su-dung-bien-lai-cua";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -33,7 +33,20 @@ export const workflow: WorkflowIR = {
     }
   },
   "stages": [],
-  "components": [],
+  "components": [
+    {
+      "id": "bao-cao-giai-trinh-neu-co-yeu-cau-01-ban",
+      "name": "Báo cáo giải trình (nếu có yêu cầu): 01 bản chính",
+      "kind": "submit",
+      "required": true
+    },
+    {
+      "id": "bao-cao-tinh-hinh-su-dung-bien-lai-cua",
+      "name": "Báo cáo tình hình sử dụng Biên lai của Doanh nghiệp theo Mẫu số 03 ban hành kèm theo Thông tư này: 01 bản chính",
+      "kind": "submit",
+      "required": true
+    }
+  ],
   "cases": [],
   "facts": []
 };

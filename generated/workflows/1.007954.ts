@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 1.007954 — Thủ tục tái cấp vốn, gia hạn tái cấp vốn dưới hình thức cho vay lại theo hồ sơ tín dụng đối với tổ chức tín dụng nhằm hỗ trợ thanh khoản. */
-export type ComponentId = "bao-cao-so-lieu-theo-phu-luc-so-04-phu" | "bang-ke-ho-so-tin-dung-de-vay-tai-cap" | "giay-de-nghi-vay-tai-cap-von-theo-phu" | "bao-cao-cu-the-ve-cac-noi-dung-viec-dap";
+export type ComponentId = "bao-cao-so-lieu-theo-phu-luc-so-04-phu" | "bang-ke-ho-so-tin-dung-de-vay-tai-cap" | "phu-luc-so-06phu-luc-so-06-tt24" | "phu-luc-so-05phu-luc-so-05-tt24" | "giay-de-nghi-vay-tai-cap-von-theo-phu" | "bao-cao-cu-the-ve-cac-noi-dung-viec-dap";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -48,6 +48,18 @@ export const workflow: WorkflowIR = {
     {
       "id": "bang-ke-ho-so-tin-dung-de-vay-tai-cap",
       "name": "Bảng kê hồ sơ tín dụng để vay tái cấp vốn hoặc gia hạn vay tái cấp vốn theo Phụ lục số 03 ban hành kèm theo Thông tư số 24/2019/TT-NHNN (02 bản);",
+      "kind": "submit",
+      "required": true
+    },
+    {
+      "id": "phu-luc-so-06phu-luc-so-06-tt24",
+      "name": "Phụ lục số 06Phụ lục số 06_TT24",
+      "kind": "submit",
+      "required": true
+    },
+    {
+      "id": "phu-luc-so-05phu-luc-so-05-tt24",
+      "name": "Phụ lục số 05Phụ lục số 05_TT24",
       "kind": "submit",
       "required": true
     },

@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 1.007955 — Thủ tục tái cấp vốn, gia hạn tái cấp vốn dưới hình thức cho vay lại theo hồ sơ tín dụng đối với tổ chức tín dụng nhằm hỗ trợ nguồn vốn cho vay ngành, lĩnh vực được khuyến khích phát triển. */
-export type ComponentId = "bao-cao-so-lieu-theo-phu-luc-so-04-phu" | "bao-cao-cu-the-ve-cac-noi-dung-i-viec" | "bang-ke-ho-so-tin-dung-de-vay-tai-cap" | "giay-de-nghi-vay-tai-cap-von-theo-phu";
+export type ComponentId = "bao-cao-so-lieu-theo-phu-luc-so-04-phu" | "bao-cao-cu-the-ve-cac-noi-dung-i-viec" | "bang-ke-ho-so-tin-dung-de-vay-tai-cap" | "giay-de-nghi-vay-tai-cap-von-theo-phu" | "phu-luc-so-05phu-luc-so-05-tt24";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -60,6 +60,12 @@ export const workflow: WorkflowIR = {
     {
       "id": "giay-de-nghi-vay-tai-cap-von-theo-phu",
       "name": "Giấy đề nghị vay tái cấp vốn theo Phụ lục số 01 ban hành kèm theo Thông tư số 24/2019/TT-NHNN (đối với trường hợp đề nghị vay tái cấp vốn) hoặc Giấy đề nghị gia hạn vay tái cấp vốn theo Phụ lục số 02 ban hành kèm theo Thông tư số 24/2019/TT-NHNN (đối với trường hợp đề nghị gia hạn vay tái cấp vốn);",
+      "kind": "submit",
+      "required": true
+    },
+    {
+      "id": "phu-luc-so-05phu-luc-so-05-tt24",
+      "name": "Phụ lục số 05Phụ lục số 05_TT24",
       "kind": "submit",
       "required": true
     }

@@ -29,7 +29,7 @@ export const workflow: WorkflowIR = {
   "supplementLimitStated": false,
   "periods": {
     "in-person": {
-      "value": 150
+      "value": 1
     },
     "online": {
       "value": 1

@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 1.009129 — Thủ tục công nhận kho, bãi, địa điểm làm thủ tục hải quan, tập kết, kiểm tra, giám sát hải quan. */
-export type ComponentId = "van-ban-de-nghi-cong-nhan-theo-mau-so-01" | "giay-chung-nhan-dang-ky-doanh-nghiep" | "so-do-thiet-ke-khu-vuc-dia-diem-thu-gom" | "giay-chung-nhan-du-dieu-kien-phong-chay" | "van-ban-de-nghi-cap-giay-chung-nhan-du" | "giay-chung-nhan-dang-ky-doanh-nghiep-2" | "truong-hop-khai-thac-duoc-thong-tin" | "so-do-thiet-ke-khu-vuc-vi-tri-cua-hang" | "giay-chung-nhan-du-dieu-kien-phong-chay-2" | "van-ban-de-nghi-cong-nhan-theo-mau-so-01-2" | "giay-chung-nhan-dang-ky-doanh-nghiep-3" | "so-do-thiet-ke-khu-vuc-kho-bai-the-hien" | "giay-chung-nhan-du-dieu-kien-phong-chay-3" | "van-ban-de-nghi-cong-nhan-kho-bao-thue" | "so-do-thiet-ke-khu-vuc-kho-bao-thue" | "van-ban-de-nghi-xac-nhan-du-dieu-kien" | "so-do-thiet-ke-khu-vuc-kho-the-hien-ro" | "giay-chung-nhan-du-dieu-kien-phong-chay-4" | "van-ban-de-nghi-cong-nhan-theo-mau-so-01-3" | "giay-chung-nhan-dang-ky-doanh-nghiep-4" | "so-do-thiet-ke-khu-vuc-kho-the-hien-ro-2" | "giay-chung-nhan-du-dieu-kien-phong-chay-5" | "van-ban-de-nghi-cong-nhan-theo-mau-so-01-4" | "giay-to" | "van-ban-de-nghi-cong-nhan-theo-mau-so-01-5" | "giay-to-2" | "giay-chung-nhan-dang-ky-doanh-nghiep-5" | "so-do-thiet-ke-khu-vuc-dia-diem-tap-ket" | "giay-chung-nhan-du-dieu-kien-phong-chay-6" | "van-ban-quy-hoach-cang-hang-khong-quoc" | "van-ban-de-nghi-cong-nhan-theo-mau-so-01-6" | "giay-to-3" | "giay-chung-nhan-dang-ky-doanh-nghiep-6" | "quyet-dinh-cong-bo-mo-thanh-lap-cang" | "so-do-thiet-ke-khu-vuc-de-nghi-cong-nhan";
+export type ComponentId = "van-ban-de-nghi-cong-nhan-theo-mau-so-01" | "giay-chung-nhan-dang-ky-doanh-nghiep" | "so-do-thiet-ke-khu-vuc-dia-diem-thu-gom" | "giay-chung-nhan-du-dieu-kien-phong-chay" | "van-ban-de-nghi-cap-giay-chung-nhan-du" | "giay-chung-nhan-dang-ky-doanh-nghiep-2" | "truong-hop-khai-thac-duoc-thong-tin" | "so-do-thiet-ke-khu-vuc-vi-tri-cua-hang" | "giay-chung-nhan-du-dieu-kien-phong-chay-2" | "van-ban-de-nghi-cong-nhan-theo-mau-so-01-2" | "giay-chung-nhan-dang-ky-doanh-nghiep-3" | "so-do-thiet-ke-khu-vuc-kho-bai-the-hien" | "giay-chung-nhan-du-dieu-kien-phong-chay-3" | "van-ban-de-nghi-cong-nhan-kho-bao-thue" | "so-do-thiet-ke-khu-vuc-kho-bao-thue" | "van-ban-de-nghi-xac-nhan-du-dieu-kien" | "so-do-thiet-ke-khu-vuc-kho-the-hien-ro" | "giay-chung-nhan-du-dieu-kien-phong-chay-4" | "van-ban-de-nghi-cong-nhan-theo-mau-so-01-3" | "giay-chung-nhan-dang-ky-doanh-nghiep-4" | "so-do-thiet-ke-khu-vuc-kho-the-hien-ro-2" | "giay-chung-nhan-du-dieu-kien-phong-chay-5" | "van-ban-de-nghi-cong-nhan-theo-mau-so-01-4" | "giay-to" | "giay-chung-nhan-dang-ky-doanh-nghiep-5" | "quyet-dinh-cong-bo-mo-cang-can-cua-bo" | "giay-chung-nhan-du-dieu-kien-phong-chay-6" | "van-ban-de-nghi-cong-nhan-theo-mau-so-01-5" | "giay-to-2" | "giay-chung-nhan-dang-ky-doanh-nghiep-6" | "so-do-thiet-ke-khu-vuc-dia-diem-tap-ket" | "giay-chung-nhan-du-dieu-kien-phong-chay-7" | "van-ban-quy-hoach-cang-hang-khong-quoc" | "van-ban-de-nghi-cong-nhan-theo-mau-so-01-6" | "giay-to-3" | "giay-chung-nhan-dang-ky-doanh-nghiep-7" | "quyet-dinh-cong-bo-mo-thanh-lap-cang" | "so-do-thiet-ke-khu-vuc-de-nghi-cong-nhan";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -203,6 +203,27 @@ export const workflow: WorkflowIR = {
       "case": "dia-diem-lam-thu-tuc-hai-quan-tai-cang"
     },
     {
+      "id": "giay-chung-nhan-dang-ky-doanh-nghiep-5",
+      "name": "Giấy chứng nhận đăng ký doanh nghiệp hoặc Giấy chứng nhận đầu tư hoặc chứng từ khác theo quy định hiện hành của pháp luật về đăng ký doanh nghiệp",
+      "kind": "submit",
+      "required": true,
+      "case": "dia-diem-lam-thu-tuc-hai-quan-tai-cang"
+    },
+    {
+      "id": "quyet-dinh-cong-bo-mo-cang-can-cua-bo",
+      "name": "Quyết định công bố mở cảng cạn của Bộ trưởng Bộ Giao thông vận tải",
+      "kind": "submit",
+      "required": true,
+      "case": "dia-diem-lam-thu-tuc-hai-quan-tai-cang"
+    },
+    {
+      "id": "giay-chung-nhan-du-dieu-kien-phong-chay-6",
+      "name": "Giấy chứng nhận đủ điều kiện phòng cháy và chữa cháy do cơ quan công an cấp",
+      "kind": "submit",
+      "required": true,
+      "case": "dia-diem-lam-thu-tuc-hai-quan-tai-cang"
+    },
+    {
       "id": "van-ban-de-nghi-cong-nhan-theo-mau-so-01-5",
       "name": "Văn bản đề nghị công nhận theo Mẫu số 01 Phụ lục ban hành kèm theo Nghị định số 67/2020/NĐ-CP ngày 15/06/2020:",
       "kind": "submit",
@@ -217,7 +238,7 @@ export const workflow: WorkflowIR = {
       "case": "dia-diem-tap-ket-kiem-tra-giam-sat-hang"
     },
     {
-      "id": "giay-chung-nhan-dang-ky-doanh-nghiep-5",
+      "id": "giay-chung-nhan-dang-ky-doanh-nghiep-6",
       "name": "Giấy chứng nhận đăng ký doanh nghiệp hoặc Giấy chứng nhận đầu tư hoặc chứng từ khác theo quy định hiện hành của pháp luật về đăng ký doanh nghiệp",
       "kind": "submit",
       "required": true,
@@ -231,7 +252,7 @@ export const workflow: WorkflowIR = {
       "case": "dia-diem-tap-ket-kiem-tra-giam-sat-hang"
     },
     {
-      "id": "giay-chung-nhan-du-dieu-kien-phong-chay-6",
+      "id": "giay-chung-nhan-du-dieu-kien-phong-chay-7",
       "name": "Giấy chứng nhận đủ điều kiện phòng cháy và chữa cháy do cơ quan công an cấp",
       "kind": "submit",
       "required": true,
@@ -259,7 +280,7 @@ export const workflow: WorkflowIR = {
       "case": "kho-bai-dia-diem-trong-khu-vuc-cang-bien"
     },
     {
-      "id": "giay-chung-nhan-dang-ky-doanh-nghiep-6",
+      "id": "giay-chung-nhan-dang-ky-doanh-nghiep-7",
       "name": "Giấy chứng nhận đăng ký doanh nghiệp hoặc Giấy chứng nhận đầu tư hoặc chứng từ khác theo quy định hiện hành của pháp luật về đăng ký doanh nghiệp",
       "kind": "submit",
       "required": true,

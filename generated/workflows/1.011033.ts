@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 1.011033 — Cấp giấy phép nhập khẩu sản phẩm xử lý chất thải chăn nuôi có chứa chất mới để khảo nghiệm, nghiên cứu khoa học, trưng bày tại hội chợ, triển lãm, làm mẫu phân tích tại phòng thử nghiệm hoặc sản xuất, gia công nhằm mục đích xuất khẩu. */
-export type ComponentId = "de-cuong-nghien-cuu-hoac-de-cuong-khao" | "hop-dong-san-xuat-gia-cong-san-pham-xu" | "van-ban-thoa-thuan-dich-vu-phan-tich" | "van-ban-chung-minh-ve-viec-to-chuc-tham";
+export type ComponentId = "don-de-nghi-nhap-khau-theo-mau-so-13" | "de-cuong-nghien-cuu-hoac-de-cuong-khao" | "hop-dong-san-xuat-gia-cong-san-pham-xu" | "van-ban-thoa-thuan-dich-vu-phan-tich" | "van-ban-chung-minh-ve-viec-to-chuc-tham";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -44,6 +44,12 @@ export const workflow: WorkflowIR = {
   },
   "stages": [],
   "components": [
+    {
+      "id": "don-de-nghi-nhap-khau-theo-mau-so-13",
+      "name": "Đơn đề nghị nhập khẩu theo Mẫu số 13.MTCN Phụ lục I ban hành kèm theo Nghị định số 32/2026/NĐ-CP ngày 21/01/2026 của Chính phủ sửa đổi, bổ sung một số điều của các Nghị định trong lĩnh vực chăn nuôi và thú y.",
+      "kind": "submit",
+      "required": true
+    },
     {
       "id": "de-cuong-nghien-cuu-hoac-de-cuong-khao",
       "name": "Đề cương nghiên cứu hoặc đề cương khảo nghiệm (theo Mẫu số 14.MTCN Phụ lục I ban hành kèm theo Nghị định số 32/2026/NĐ-CP ngày 21/01/2026 của Chính phủ sửa đổi, bổ sung một số điều của các Nghị định trong lĩnh vực chăn nuôi và thú y) đối với trường hợp nhập khẩu để nghiên cứu, khảo nghiệm.",

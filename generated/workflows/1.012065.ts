@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 1.012065 — Đăng ký bảo hộ giống cây trồng. */
-export type ComponentId = "to-khai-ky-thuat" | "tai-lieu-chung-minh-quyen-uu-tien-neu" | "to-khai-dang-ky-bao-ho-giong-cay-trong" | "ban-sao-co-chung-thuc-tai-lieu-chung";
+export type ComponentId = "anh-chup-the-hien-03-tinh-trang-dac" | "to-khai-ky-thuat" | "tai-lieu-chung-minh-quyen-uu-tien-neu" | "to-khai-dang-ky-bao-ho-giong-cay-trong" | "ban-sao-co-chung-thuc-tai-lieu-chung";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -44,6 +44,12 @@ export const workflow: WorkflowIR = {
   },
   "stages": [],
   "components": [
+    {
+      "id": "anh-chup-the-hien-03-tinh-trang-dac",
+      "name": "Ảnh chụp thể hiện 03 tính trạng đặc trưng của giống đăng ký: Tối thiểu 03 ảnh màu, kích cỡ tối thiểu 9 cm x 15 cm;",
+      "kind": "submit",
+      "required": true
+    },
     {
       "id": "to-khai-ky-thuat",
       "name": "Tờ khai kỹ thuật.",

@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 1.012366 — Chấm dứt hoạt động của văn phòng đại diện nước ngoài tại Việt Nam. */
-export type ComponentId = "cac-bang-chung-chung-minh-da-hoan-thanh" | "ban-goc-cac-giay-phep-quyet-dinh-khac-co" | "van-ban-de-nghi-cham-dut-hoat-dong-van" | "ban-goc-giay-phep-dat-van-phong-dai-dien" | "van-ban-uy-quyen-cho-mot-to-chuc-tai" | "cac-bang-chung-chung-minh-da-hoan-thanh-2" | "van-ban-uy-quyen-cho-mot-to-chuc-tai-2" | "ban-goc-giay-phep-dat-van-phong-dai-dien-2" | "van-ban-de-nghi-cham-dut-hoat-dong-van-2" | "ban-goc-cac-giay-phep-quyet-dinh-khac-co-2";
+export type ComponentId = "cac-bang-chung-chung-minh-da-hoan-thanh" | "ban-goc-cac-giay-phep-quyet-dinh-khac-co" | "van-ban-de-nghi-cham-dut-hoat-dong-van" | "ban-goc-giay-phep-dat-van-phong-dai-dien" | "van-ban-uy-quyen-cho-mot-to-chuc-tai" | "cac-bang-chung-chung-minh-da-hoan-thanh-2" | "ho-so-thu-hai" | "van-ban-uy-quyen-cho-mot-to-chuc-tai-2" | "ban-goc-giay-phep-dat-van-phong-dai-dien-2" | "van-ban-de-nghi-cham-dut-hoat-dong-van-2" | "ban-goc-cac-giay-phep-quyet-dinh-khac-co-2";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -77,6 +77,13 @@ export const workflow: WorkflowIR = {
     {
       "id": "cac-bang-chung-chung-minh-da-hoan-thanh-2",
       "name": "Các bằng chứng chứng minh đã hoàn thành nghĩa vụ với người lao động và các nghĩa vụ với các cơ quan, tổ chức, cá nhân khác tại Việt Nam",
+      "kind": "submit",
+      "required": true,
+      "case": "cham-dut-hoat-dong-cua-van-phong-dai-2"
+    },
+    {
+      "id": "ho-so-thu-hai",
+      "name": "Hồ sơ thứ hai",
       "kind": "submit",
       "required": true,
       "case": "cham-dut-hoat-dong-cua-van-phong-dai-2"

@@ -28,12 +28,8 @@ export const workflow: WorkflowIR = {
   "supplementLimit": 1,
   "supplementLimitStated": false,
   "periods": {
-    "in-person": {
-      "value": 12
-    },
-    "online": {
-      "value": 12
-    }
+    "in-person": null,
+    "online": null
   },
   "stages": [],
   "components": [

@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 1.014064 — Cấp lại thẻ căn cước. */
-export type ComponentId = "phieu-de-nghi-giai-quyet-thu-tuc-ve-can" | "giay-to-tai-lieu-co-gia-tri-phap-ly" | "phieu-cc01-duoc-tao-lap-khi-trich-xuat";
+export type ComponentId = "phieu-nay-la-bieu-mau-dien-tu-cong-dan" | "phieu-de-nghi-giai-quyet-thu-tuc-ve-can" | "giay-to-tai-lieu-co-gia-tri-phap-ly" | "phieu-cc01-duoc-tao-lap-khi-trich-xuat";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -44,6 +44,12 @@ export const workflow: WorkflowIR = {
   },
   "stages": [],
   "components": [
+    {
+      "id": "phieu-nay-la-bieu-mau-dien-tu-cong-dan",
+      "name": "Phiếu này là biểu mẫu điện tử, công dân kê khai đối với trường hợp nộp hồ sơ trực tuyến.",
+      "kind": "submit",
+      "required": true
+    },
     {
       "id": "phieu-de-nghi-giai-quyet-thu-tuc-ve-can",
       "name": "Phiếu đề nghị giải quyết thủ tục về căn cước (Mẫu DC02 ban hành kèm theo Thông tư số 17/2024/TT-BCA của Bộ Công an)",

@@ -29,9 +29,18 @@ export const workflow: WorkflowIR = {
   "supplementLimit": 1,
   "supplementLimitStated": false,
   "periods": {
-    "in-person": null,
-    "online": null,
-    "postal": null
+    "in-person": {
+      "value": 5,
+      "unit": "working-days"
+    },
+    "online": {
+      "value": 5,
+      "unit": "working-days"
+    },
+    "postal": {
+      "value": 5,
+      "unit": "working-days"
+    }
   },
   "stages": [],
   "components": [

@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 2.000015 — Thủ tục hải quan đối với xuất khẩu, tái xuất xăng dầu cho tàu biển. */
-export type ComponentId = "phieu-xuat-kho-01-ban-chup" | "bien-ban-giao-nhan-nhien-lieu-giua" | "chung-thu-giam-dinh-luong-truong-hop" | "hoa-don-thuong-mai-01-ban-chup" | "giay-chung-nhan-dang-ky-doanh-nghiep-va" | "nop-lan-dau" | "hoa-don-ban-hang-hoac-chung-tu-thanh" | "giay-to" | "hop-dong-ban-hang-phu-luc-hop-dong-neu" | "giay-phep-kinh-doanh-xuat-nhap-khau-xang" | "giay-phep-xuat-khau-doi-voi-hang-hoa" | "01-mot-ban-sao-tai-lieu-chung-minh-quyen" | "giay-chung-nhan-du-dieu-kien-xuat-nhap" | "bien-ban-giao-nhan-nhien-lieu-giua-2" | "don-dat-hang-order-cua-thuyen-truong" | "giay-chung-nhan-du-dieu-kien-xuat-nhap-2" | "van-ban-neu-ro-nguon-goc-xang-dau-khi" | "giay-phep-xuat-khau-doi-voi-hang-hoa-2" | "van-ban-xac-nhan-cua-bo-cong-thuong-ve" | "chung-thu-giam-dinh-luong-truong-hop-2" | "giay-chung-nhan-dang-ky-doanh-nghiep-va-2" | "nop-lan-dau-2" | "hoa-don-ban-hang-hoac-chung-tu-thanh-2" | "phieu-xuat-kho-01-ban-chup-2" | "hoa-don-thuong-mai-01-ban-chup-2" | "giay-phep-kinh-doanh-xuat-nhap-khau-xang-2" | "to-khai-hang-hoa-xuat-khau-theo-cac-chi";
+export type ComponentId = "phieu-xuat-kho-01-ban-chup" | "bien-ban-giao-nhan-nhien-lieu-giua" | "don-dat-hang-order-cua-thuyen-truong" | "chung-thu-giam-dinh-luong-truong-hop" | "hoa-don-thuong-mai-01-ban-chup" | "giay-chung-nhan-dang-ky-doanh-nghiep-va" | "nop-lan-dau" | "hoa-don-ban-hang-hoac-chung-tu-thanh" | "giay-to" | "hop-dong-ban-hang-phu-luc-hop-dong-neu" | "to-khai-hang-hoa-xuat-khau-theo-cac-chi" | "giay-phep-kinh-doanh-xuat-nhap-khau-xang" | "giay-phep-xuat-khau-doi-voi-hang-hoa" | "01-mot-ban-sao-tai-lieu-chung-minh-quyen" | "giay-chung-nhan-du-dieu-kien-xuat-nhap" | "bien-ban-giao-nhan-nhien-lieu-giua-2" | "don-dat-hang-order-cua-thuyen-truong-2" | "giay-chung-nhan-du-dieu-kien-xuat-nhap-2" | "van-ban-neu-ro-nguon-goc-xang-dau-khi" | "giay-phep-xuat-khau-doi-voi-hang-hoa-2" | "van-ban-xac-nhan-cua-bo-cong-thuong-ve" | "chung-thu-giam-dinh-luong-truong-hop-2" | "giay-chung-nhan-dang-ky-doanh-nghiep-va-2" | "nop-lan-dau-2" | "hoa-don-ban-hang-hoac-chung-tu-thanh-2" | "phieu-xuat-kho-01-ban-chup-2" | "hoa-don-thuong-mai-01-ban-chup-2" | "giay-phep-kinh-doanh-xuat-nhap-khau-xang-2" | "to-khai-hang-hoa-xuat-khau-theo-cac-chi-2";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -49,6 +49,13 @@ export const workflow: WorkflowIR = {
     {
       "id": "bien-ban-giao-nhan-nhien-lieu-giua",
       "name": "Biên bản giao nhận nhiên liệu giữa phương tiện vận tải vận chuyển xăng dầu và tàu biển: 01 bản chụp;",
+      "kind": "submit",
+      "required": true,
+      "case": "ho-so-hai-quan-doi-voi-xang-dau-tai-xuat"
+    },
+    {
+      "id": "don-dat-hang-order-cua-thuyen-truong",
+      "name": "Đơn đặt hàng (order) của thuyền trưởng hoặc chủ tàu hoặc đại lý chủ tàu hoặc hoặc người được chủ phương tiện vận tải ủy quyền: 01 bản chính hoặc bản fax; e-mail; telex có xác nhận của giám đốc hoặc người được giám đốc ủy quyền ký tên, đóng dấu theo quy định và hoàn toàn chịu trách nhiệm trước pháp luật về tính hợp pháp của chứng từ. Trong đơn đặt hàng phải thể hiện rõ nội dung: - Cảng đến tiếp theo là cảng nước ngoài; - Nếu cảng tiếp theo là cảng biển, cảng sông Việt Nam (tàu chuyển cảng) thì phải có định mức lượng xăng dầu tiêu thụ chạy chặng nội địa (từ cảng hiện tại tới cảng xuát cảnh thuộc Cục Hải quan tỉnh, thành phố khác quản lý); - Lượng xăng dầu chạy tuyến quốc tế xuất cảnh; - Thời gian dự kiến xuất cảnh phải phù hợp với thời gian hiệu lực của tờ khai và thời gian lưu giữ xăng dầu tái xuất tại Việt Nam; - Tên, loại, số hô hiệu (nếu có) tàu mua xăng dầu từ nguồn tạm nhập trên tờ khai hải quan; - Cam kết về tính chính xác và sử dụng lượng xăng dầu đúng mục đích;",
       "kind": "submit",
       "required": true,
       "case": "ho-so-hai-quan-doi-voi-xang-dau-tai-xuat"
@@ -103,6 +110,13 @@ export const workflow: WorkflowIR = {
       "case": "ho-so-hai-quan-doi-voi-xang-dau-tai-xuat"
     },
     {
+      "id": "to-khai-hang-hoa-xuat-khau-theo-cac-chi",
+      "name": "Tờ khai hàng hóa xuất khẩu theo các chỉ tiêu thông tin tại Phụ lục II ban hành kèm theo Thông tư số 38/2015/TT-BTC ngày 25/3/2015 của Bộ Tài chính. Trường hợp thực hiện trên tờ khai hải quan giấy theo quy định tại khoản 2 Điều 25 Nghị định số 08/2015/NĐ-CP ngày 21/1/2015 của Chính phủ, người khai hải quan khai và nộp 02 bản chính tờ khai hàng hóa nhập khẩu theo mẫu HQ/2015/NK Phụ lục IV ban hành kèm theo Thông tư số 38/2015/TT-BTC;",
+      "kind": "submit",
+      "required": true,
+      "case": "ho-so-hai-quan-doi-voi-xang-dau-tai-xuat"
+    },
+    {
       "id": "giay-phep-kinh-doanh-xuat-nhap-khau-xang",
       "name": "Giấy phép kinh doanh xuất nhập khẩu xăng dầu: 01 bản chụp;",
       "kind": "submit",
@@ -138,7 +152,7 @@ export const workflow: WorkflowIR = {
       "case": "ho-so-hai-quan-doi-voi-xang-dau-xuat"
     },
     {
-      "id": "don-dat-hang-order-cua-thuyen-truong",
+      "id": "don-dat-hang-order-cua-thuyen-truong-2",
       "name": "Đơn đặt hàng (order) của thuyền trưởng hoặc chủ tàu hoặc đại lý chủ tàu hoặc người được chủ phương tiện vận tải ủy quyền: 01 bản chính hoặc bản fax; e-mail; telex có xác nhận của giám đốc hoặc người được giám đốc ủy quyền ký tên, đóng dấu và hoàn toàn chịu trách nhiệm trước pháp luật về tính hợp pháp của chứng từ;",
       "kind": "submit",
       "required": true,
@@ -222,7 +236,7 @@ export const workflow: WorkflowIR = {
       "case": "ho-so-hai-quan-doi-voi-xang-dau-xuat"
     },
     {
-      "id": "to-khai-hang-hoa-xuat-khau-theo-cac-chi",
+      "id": "to-khai-hang-hoa-xuat-khau-theo-cac-chi-2",
       "name": "Tờ khai hàng hóa xuất khẩu theo các chỉ tiêu thông tin tại Phụ lục II ban hành kèm theo Thông tư số 38/2015/TT-BTC ngày 25/3/2015 của Bộ Tài chính. Trường hợp thực hiện trên tờ khai hải quan giấy theo quy định tại khoản 2 Điều 25 Nghị định số 08/2015/NĐ-CP ngày 21/1/2015 của Chính phủ, người khai hải quan khai và nộp 02 bản chính tờ khai hàng hóa nhập khẩu theo mẫu HQ/2015/NK Phụ lục IV ban hành kèm theo Thông tư số 38/2015/TT-BTC;",
       "kind": "submit",
       "required": true,

@@ -34,7 +34,8 @@ export const workflow: WorkflowIR = {
       "unit": "working-days"
     },
     "online": {
-      "value": 12
+      "value": 1,
+      "unit": "working-days"
     },
     "postal": {
       "value": 1,

@@ -29,16 +29,12 @@ export const workflow: WorkflowIR = {
   "supplementLimit": 1,
   "supplementLimitStated": false,
   "periods": {
-    "in-person": {
-      "value": 12
-    },
+    "in-person": null,
     "online": {
       "value": 1,
       "unit": "working-days"
     },
-    "postal": {
-      "value": 12
-    }
+    "postal": null
   },
   "stages": [],
   "components": [

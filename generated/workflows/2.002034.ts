@@ -30,14 +30,12 @@ export const workflow: WorkflowIR = {
   "supplementLimitStated": false,
   "periods": {
     "in-person": {
-      "value": 110
+      "value": 1
     },
     "online": {
-      "value": 110
+      "value": 1
     },
-    "postal": {
-      "value": 12
-    }
+    "postal": null
   },
   "stages": [],
   "components": [

@@ -38,7 +38,8 @@ export const workflow: WorkflowIR = {
       "unit": "working-days"
     },
     "postal": {
-      "value": 110
+      "value": 1,
+      "unit": "working-days"
     }
   },
   "stages": [],

@@ -29,14 +29,12 @@ export const workflow: WorkflowIR = {
   "supplementLimit": 1,
   "supplementLimitStated": false,
   "periods": {
-    "in-person": {
-      "value": 12
-    },
+    "in-person": null,
     "online": {
-      "value": 110
+      "value": 1
     },
     "postal": {
-      "value": 110
+      "value": 1
     }
   },
   "stages": [],

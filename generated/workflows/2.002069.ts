@@ -29,15 +29,11 @@ export const workflow: WorkflowIR = {
   "supplementLimit": 1,
   "supplementLimitStated": false,
   "periods": {
-    "in-person": {
-      "value": 12
-    },
+    "in-person": null,
     "online": {
       "value": 1
     },
-    "postal": {
-      "value": 12
-    }
+    "postal": null
   },
   "stages": [],
   "components": [

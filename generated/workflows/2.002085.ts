@@ -30,13 +30,13 @@ export const workflow: WorkflowIR = {
   "supplementLimitStated": false,
   "periods": {
     "in-person": {
-      "value": 110
+      "value": 1
     },
     "online": {
-      "value": 110
+      "value": 1
     },
     "postal": {
-      "value": 110
+      "value": 1
     }
   },
   "stages": [],

@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 2.002192 — Giải quyết yêu cầu bồi thường tại cơ quan trực tiếp quản lý người thi hành công vụ gây thiệt hại (cấp tỉnh). */
-export type ComponentId = "luu-y-giay-to-chung-minh-nhan-than-cua" | "van-ban-yeu-cau-boi-thuong" | "tai-lieu-chung-cu-co-lien-quan-den-viec" | "van-ban-lam-can-cu-yeu-cau-boi-thuong" | "giay-to-chung-minh-nhan-than-cua-nguoi" | "giay-to-chung-minh-nhan-than-cua-nguoi-2" | "van-ban-uy-quyen-hop-phap-trong-truong";
+export type ComponentId = "van-ban-yeu-cau-boi-thuong" | "tai-lieu-chung-cu-co-lien-quan-den-viec" | "van-ban-lam-can-cu-yeu-cau-boi-thuong" | "giay-to-chung-minh-nhan-than-cua-nguoi" | "giay-to-chung-minh-nhan-than-cua-nguoi-2" | "van-ban-uy-quyen-hop-phap-trong-truong";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -41,13 +41,6 @@ export const workflow: WorkflowIR = {
   },
   "stages": [],
   "components": [
-    {
-      "id": "luu-y-giay-to-chung-minh-nhan-than-cua",
-      "name": "Lưu ý: Giấy tờ chứng minh nhân thân của người bị thiệt hại: Đối với Chứng minh nhân dân, Căn cước công dân, Thẻ Căn cước hoặc Giấy chứng nhận căn cước, người bị thiệt hại chỉ nộp trong trường hợp cơ quan giải quyết bồi thường không khai thác được thông tin trong Cơ sở dữ liệu quốc gia về dân cư hoặc thông tin khai thác được không đầy đủ, không chính xác",
-      "kind": "submit",
-      "required": true,
-      "case": "a-truong-hop-nguoi-bi-thiet-hai-truc"
-    },
     {
       "id": "van-ban-yeu-cau-boi-thuong",
       "name": "Văn bản yêu cầu bồi thường;",

@@ -27,9 +27,7 @@ export const workflow: WorkflowIR = {
   "supplementLimit": 1,
   "supplementLimitStated": false,
   "periods": {
-    "in-person": {
-      "value": 125
-    }
+    "in-person": null
   },
   "stages": [],
   "components": [

@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 3.000038 — Thủ tục cấp, cấp lại, điều chỉnh Giấy chứng nhận đủ điều kiện kinh doanh dịch vụ quản lý quỹ bảo hiểm hưu trí bổ sung. */
-export type ComponentId = "don-de-nghi-cap-giay-chung-nhan-du-dieu" | "du-thao-dieu-le-quy-doi-voi-moi-quy-huu" | "ke-hoach-hoat-dong-quan-ly-quy-huu-tri" | "phuong-an-ve-co-so-ha-tang-cong-nghe" | "mau-hop-dong-khung-ve-tham-gia-quy-huu" | "quy-trinh-quan-tri-rui-ro-kiem-soat-noi" | "ban-sao-hop-dong-lao-dong-ban-sao-co" | "ban-thong-tin-tom-tat-qua-trinh-cong-tac" | "ban-sao-cac-chung-chi-hanh-nghe-quan-ly" | "don-de-nghi-cap-lai-giay-chung-nhan-du" | "ban-goc-giay-chung-nhan-du-dieu-kien" | "don-de-nghi-cap-lai-giay-chung-nhan-du-2" | "ke-hoach-hoat-dong-quan-ly-quy-huu-tri-2" | "phuong-an-ve-co-so-ha-tang-cong-nghe-2" | "mau-hop-dong-khung-ve-tham-gia-quy-huu-2" | "quy-trinh-quan-tri-rui-ro-kiem-soat-noi-2" | "tai-lieu-chung-minh-co-toi-thieu-05" | "ban-sao-hop-dong-lao-dong-ban-sao-co-2" | "ban-thong-tin-tom-tat-qua-trinh-cong-tac-2" | "ban-sao-cac-chung-chi-hanh-nghe-quan-ly-2" | "don-de-nghi-dieu-chinh-giay-chung-nhan" | "ban-goc-giay-chung-nhan-du-dieu-kien-2";
+export type ComponentId = "don-de-nghi-cap-giay-chung-nhan-du-dieu" | "du-thao-dieu-le-quy-doi-voi-moi-quy-huu" | "ke-hoach-hoat-dong-quan-ly-quy-huu-tri" | "phuong-an-ve-co-so-ha-tang-cong-nghe" | "mau-hop-dong-khung-ve-tham-gia-quy-huu" | "quy-trinh-quan-tri-rui-ro-kiem-soat-noi" | "ban-sao-hop-dong-lao-dong-ban-sao-co" | "ban-thong-tin-tom-tat-qua-trinh-cong-tac" | "ban-sao-cac-chung-chi-hanh-nghe-quan-ly" | "don-de-nghi-cap-lai-giay-chung-nhan-du" | "ban-goc-giay-chung-nhan-du-dieu-kien" | "don-de-nghi-cap-lai-giay-chung-nhan-du-2" | "du-thao-dieu-le-quy-doi-voi-moi-quy-huu-2" | "ke-hoach-hoat-dong-quan-ly-quy-huu-tri-2" | "phuong-an-ve-co-so-ha-tang-cong-nghe-2" | "mau-hop-dong-khung-ve-tham-gia-quy-huu-2" | "quy-trinh-quan-tri-rui-ro-kiem-soat-noi-2" | "tai-lieu-chung-minh-co-toi-thieu-05" | "ban-sao-hop-dong-lao-dong-ban-sao-co-2" | "ban-thong-tin-tom-tat-qua-trinh-cong-tac-2" | "ban-sao-cac-chung-chi-hanh-nghe-quan-ly-2" | "don-de-nghi-dieu-chinh-giay-chung-nhan" | "ban-goc-giay-chung-nhan-du-dieu-kien-2" | "ban-sao-cac-tai-lieu-chung-minh-noi-dung";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -124,6 +124,13 @@ export const workflow: WorkflowIR = {
       "case": "b-doi-voi-cap-lai-giay-chung-nhan-du"
     },
     {
+      "id": "du-thao-dieu-le-quy-doi-voi-moi-quy-huu-2",
+      "name": "Dự thảo Điều lệ quỹ đối với mỗi quỹ hưu trí dự kiến thành lập đáp ứng quy định tại Điều 11 Nghị định số 85/2026/NĐ-CP.",
+      "kind": "submit",
+      "required": true,
+      "case": "b-doi-voi-cap-lai-giay-chung-nhan-du"
+    },
+    {
       "id": "ke-hoach-hoat-dong-quan-ly-quy-huu-tri-2",
       "name": "Kế hoạch hoạt động quản lý quỹ hưu trí trong 05 năm tiếp theo bao gồm: mô tả chương trình bảo hiểm hưu trí bổ sung dự kiến triển khai; nguyên tắc phối hợp, trách nhiệm của doanh nghiệp quản lý quỹ với các tổ chức cung cấp dịch vụ theo quy định tại khoản 5 Điều 9 Nghị định số 85/2026/NĐ-CP trong triển khai chương trình bảo hiểm hưu trí bổ sung; phương án phát triển đối tượng tham gia.",
       "kind": "submit",
@@ -189,6 +196,13 @@ export const workflow: WorkflowIR = {
     {
       "id": "ban-goc-giay-chung-nhan-du-dieu-kien-2",
       "name": "Bản gốc Giấy chứng nhận đủ điều kiện kinh doanh đã được cấp lần gần nhất.",
+      "kind": "submit",
+      "required": true,
+      "case": "c-doi-voi-dieu-chinh-giay-chung-nhan-du"
+    },
+    {
+      "id": "ban-sao-cac-tai-lieu-chung-minh-noi-dung",
+      "name": "Bản sao các tài liệu chứng minh nội dung đề nghị điều chỉnh.",
       "kind": "submit",
       "required": true,
       "case": "c-doi-voi-dieu-chinh-giay-chung-nhan-du"

@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 3.000094 — Thủ tục hải quan đối với nhập khẩu nguyên liệu để sản xuất, chế biến xăng, dầu. */
-export type ComponentId = never;
+export type ComponentId = "to-khai-hai-quan-nhap-khau-02-ban-chinh" | "hop-dong-mua-nguyen-lieu-hoac-giay-to-co" | "hop-dong-ban-xang-dau-hop-dong-khung-hop" | "hoa-don-thuong-mai-01-ban-chinh" | "ban-dang-ky-ke-hoach-san-xuat-pha-che";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -33,7 +33,38 @@ export const workflow: WorkflowIR = {
     }
   },
   "stages": [],
-  "components": [],
+  "components": [
+    {
+      "id": "to-khai-hai-quan-nhap-khau-02-ban-chinh",
+      "name": "Tờ khai hải quan nhập khẩu: 02 bản chính;",
+      "kind": "submit",
+      "required": true
+    },
+    {
+      "id": "hop-dong-mua-nguyen-lieu-hoac-giay-to-co",
+      "name": "Hợp đồng mua nguyên liệu hoặc giấy tờ có giá trị pháp lý tương đương hợp đồng mua nguyên liệu: 01 bản chụp có đóng dấu xác nhận của doanh nghiệp;",
+      "kind": "submit",
+      "required": true
+    },
+    {
+      "id": "hop-dong-ban-xang-dau-hop-dong-khung-hop",
+      "name": "Hợp đồng bán xăng dầu (Hợp đồng khung; Hợp đồng nguyên tắc (nếu có) và Phụ lục hợp đồng (nếu có): 01 bản chụp có đóng dấu xác nhận của doanh nghiệp;",
+      "kind": "submit",
+      "required": true
+    },
+    {
+      "id": "hoa-don-thuong-mai-01-ban-chinh",
+      "name": "Hóa đơn thương mại: 01 bản chính;",
+      "kind": "submit",
+      "required": true
+    },
+    {
+      "id": "ban-dang-ky-ke-hoach-san-xuat-pha-che",
+      "name": "Bản đăng ký kế hoạch sản xuất, pha chế, nhập khẩu nguyên liệu và tiêu thụ sản phẩm xăng dầu của thương nhân có xác nhận của Bộ Công Thương: 01 bản chụp từ bản chính có đóng dấu xác nhận của doanh nghiệp.",
+      "kind": "submit",
+      "required": true
+    }
+  ],
   "cases": [],
   "facts": []
 };

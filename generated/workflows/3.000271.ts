@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 3.000271 — Khóa căn cước điện tử (thực hiện tại cấp trung ương). */
-export type ComponentId = never;
+export type ComponentId = "phieu-de-nghi-khoa-mo-khoa-tai-khoan";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -33,7 +33,14 @@ export const workflow: WorkflowIR = {
     }
   },
   "stages": [],
-  "components": [],
+  "components": [
+    {
+      "id": "phieu-de-nghi-khoa-mo-khoa-tai-khoan",
+      "name": "Phiếu đề nghị khóa, mở khóa tài khoản định danh điện tử, căn cước điện tử (mẫu TK03 ban hành kèm theo Nghị định số 69/2024/NĐ-CP ngày 25/6/2024 quy định về định danh và xác thực điện tử)",
+      "kind": "submit",
+      "required": true
+    }
+  ],
   "cases": [],
   "facts": []
 };

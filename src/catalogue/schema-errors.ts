@@ -68,7 +68,7 @@ function formatOf(error: ErrorObject): { name: Bilingual; example: string } {
   if (pattern.startsWith('^(\\d\\.\\d{6}')) return { name: both('mã thủ tục', 'procedure code'), example: '"1.001193" (trong ngoặc kép / quoted)' };
   if (pattern === '^[a-z0-9]+(-[a-z0-9]+)*$') return { name: both('mã kebab-case', 'kebab-case id'), example: 'giay-chung-sinh' };
   if (pattern === '^[a-z][a-zA-Z0-9]*$') return { name: both('tên câu hỏi camelCase', 'camelCase fact name'), example: 'abandonedChild' };
-  if (pattern.startsWith('^KQ')) return { name: both('mã kết quả', 'result code'), example: 'KQ.G15.000031' };
+  if (pattern === '^[A-Za-z0-9][A-Za-z0-9._-]{2,40}$') return { name: both('mã kết quả (chữ, số, ".", "-", "_")', 'result code (letters, digits, ".", "-", "_")'), example: 'KQ.G15.000031' };
   if (pattern.startsWith('^([01]')) return { name: both('giờ HH:MM', 'time HH:MM'), example: '15:00' };
   if (pattern.startsWith('^(/')) return { name: both('JSON pointer', 'JSON pointer'), example: '/channels/online/duration' };
   if (pattern.startsWith('^(19|20|21)')) return { name: both('năm 4 chữ số', 'four-digit year'), example: '2026' };

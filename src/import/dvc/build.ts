@@ -1,9 +1,9 @@
 import { inferUnit, parseChannelTable, type ChannelRow } from './channels.js';
-import { groupKind, isGenericTitle, isNotesTitle, parseComponentTable, type ComponentRow } from './components.js';
+import { groupKind, isGenericTitle, isNoteRow, isNotesTitle, namesDocument, parseComponentTable, type ComponentRow } from './components.js';
 import { parseLegalBasis } from './legal.js';
 import { parseResults } from './results.js';
 import { fold, IdAllocator, isBlank, slugify, splitList, tidy, unique } from './text.js';
-import type { ChannelKey, ImportedDuration, ImportedFee, ReviewNote } from './types.js';
+import type { ChannelKey, DurationUnit, ImportedDuration, ImportedFee, ReviewNote } from './types.js';
 
 /**
  * Turns one portal record into a catalogue procedure (a plain object in the key order of
@@ -113,6 +113,11 @@ function buildChannels(record: PortalRecord, review: ReviewNote[], stats: Record
   }
   const steps = text(record, 'trinh_tu_thuc_hien');
   const channels = new Map<ChannelKey, Record<string, unknown>>();
+  // No row prints a duration ("Không có thông tin"), but the description column may state it.
+  const fromDescription = table.rows.some((r) => r.duration !== undefined && Number.isFinite(r.duration.value)) ? undefined : describedPeriod(table.rows);
+  if (fromDescription?.kind === 'several') {
+    review.push({ topic: 'duration', path: '/channels', original: fromDescription.text, question: `Cổng không ghi thời hạn ở cột thời gian; phần mô tả nêu nhiều thời hạn (${fromDescription.periods.join('; ')}) theo từng trường hợp. Cần mã hóa thời hạn theo trường hợp (durationCases).` });
+  }
   for (const row of table.rows) {
     stats.channelRows++;
     let clean = true;
@@ -141,13 +146,27 @@ function buildChannels(record: PortalRecord, review: ReviewNote[], stats: Record
         break;
       }
       case 'none':
-        stats.durationsNone++;
+        if (fromDescription?.kind === 'one') {
+          duration = { ...fromDescription.duration, note: `Cổng không ghi thời hạn ở cột thời gian; lấy từ phần mô tả của chính bản ghi: "${fromDescription.evidence}".` };
+          stats.durationsInferred++;
+        } else {
+          stats.durationsNone++;
+        }
+        break;
+      case 'glued':
+        stats.durationsText++;
+        clean = false;
+        review.push({ topic: 'duration', path: `${path}/duration`, original: row.raw, question: `Cổng in liền thời hạn và phí ("${row.durationText}…"), đọc được theo nhiều cách; không lấy thời hạn và phí của hàng này. Cần xác định từ quyết định công bố.` });
         break;
       case 'text':
         stats.durationsText++;
         clean = false;
         review.push({ topic: 'duration', path: `${path}/duration`, original: row.raw, question: `Thời hạn trên Cổng là văn bản "${row.durationText}", không phải một khoảng thời gian. Cần mã hóa thủ công.` });
         break;
+    }
+    if (row.gluedCell !== undefined) {
+      clean = false;
+      review.push({ topic: 'fee', path: `${path}/fees`, original: row.raw, question: `Cổng in liền thời hạn và phí ("${row.gluedCell}…"); cách đọc duy nhất là thời hạn ${row.durationText} và phí ${row.feeText}. Cần xác nhận theo quyết định công bố.` });
     }
     if (duration !== undefined && Number.isFinite(duration.value)) stats.durations++;
     stats.feeCells++;
@@ -168,6 +187,35 @@ function buildChannels(record: PortalRecord, review: ReviewNote[], stats: Record
   }
   for (const c of channels.values()) stats.fees += (c['fees'] as unknown[] | undefined)?.length ?? 0;
   return out;
+}
+
+const PERIOD_IN_TEXT = /(?<![\d.,/])(\d{1,3})\s*(?:\([^)]{1,30}\)\s*)?(ngày làm việc|ngày|giờ|tháng)(?![\p{L}])/giu;
+const UNIT_OF: Readonly<Record<string, DurationUnit>> = { 'ngày làm việc': 'working-days', 'ngày': 'days', 'giờ': 'hours', 'tháng': 'months' };
+
+/**
+ * The period the description column states when the duration column is empty: one period
+ * (the same value and unit wherever it is named) is a reading the record itself gives;
+ * several (per case: "28 ngày làm việc (cấp mới), 02 ngày làm việc (cấp lại)") are for review.
+ */
+function describedPeriod(rows: readonly ChannelRow[]):
+  | { kind: 'one'; duration: ImportedDuration; evidence: string }
+  | { kind: 'several'; periods: string[]; text: string }
+  | undefined {
+  const found = new Map<string, { duration: ImportedDuration; evidence: string }>();
+  let text = '';
+  for (const row of rows) {
+    for (const m of row.description.matchAll(PERIOD_IN_TEXT)) {
+      const unit = UNIT_OF[(m[2] ?? '').toLowerCase()];
+      if (unit === undefined) continue;
+      const value = Number(m[1]);
+      const key = `${value} ${unit}`;
+      if (!found.has(key)) found.set(key, { duration: { value, unit }, evidence: m[0] });
+      if (text === '') text = row.description;
+    }
+  }
+  if (found.size === 0) return undefined;
+  if (found.size === 1) return { kind: 'one', ...([...found.values()][0] as { duration: ImportedDuration; evidence: string }) };
+  return { kind: 'several', periods: [...found.values()].map((f) => f.evidence), text };
 }
 
 function mergeRow(channels: Map<ChannelKey, Record<string, unknown>>, row: ChannelRow, duration: ImportedDuration | undefined): void {
@@ -251,7 +299,11 @@ function buildComponents(
     for (const row of group.rows) {
       stats.componentRows++;
       rowTexts.push(row.name === '' ? row.raw : row.name);
-      if ((row.originals === 0 && row.copies === 0) || notesGroup) {
+      const zero = row.originals === 0 && row.copies === 0;
+      // "0 bản chính" is how the portal prints its notes, but some documents too (mẫu TK03):
+      // those stay components, with a review item about the quantity the portal left out.
+      const zeroDocument = zero && !notesGroup && row.name !== '' && namesDocument(row.name, row.templates);
+      if ((zero && !zeroDocument) || notesGroup || isNoteRow(row.name)) {
         if (row.name !== '') {
           notes.push(row.name);
           stats.notes++;
@@ -271,12 +323,15 @@ function buildComponents(
         name: row.name,
         kind: rowKind,
         form: formOf(row),
-        quantity: { originals: row.originals, copies: row.copies },
       };
+      if (!zeroDocument) component['quantity'] = { originals: row.originals, copies: row.copies };
       if (row.templates.length > 0) component['template'] = { name: row.templates.join('; ') };
+      if (zeroDocument) {
+        review.push({ topic: 'component', path: `${pathBase}/${target.length}`, original: `${row.raw}${row.quantityText}`, question: `Cổng ghi số lượng "${row.quantityText}" cho giấy tờ này; đã ghi là thành phần hồ sơ, chưa ghi số lượng. Cần xác định số bản theo quyết định công bố.` });
+      }
       target.push(component);
       stats.components++;
-      stats.componentRowsParsed++;
+      if (!zeroDocument) stats.componentRowsParsed++;
     }
     if (group.trailing !== '') {
       stats.componentRows++;
@@ -284,6 +339,9 @@ function buildComponents(
       review.push({ topic: 'component', path: pathBase, original: group.trailing, question: 'Đoạn cuối thành phần hồ sơ không có số lượng: là ghi chú hay giấy tờ? Cần kiểm tra.' });
     }
   }
+  // A case whose rows were all remarks keeps its title as a remark: it often states a
+  // requirement itself ("Trường hợp ủy quyền phải kèm theo giấy ủy quyền…").
+  for (const c of cases) if (c.components.length === 0) notes.push(c.name);
   return { components, cases: cases.filter((c) => c.components.length > 0), notes: unique(notes) };
 }
 
@@ -362,6 +420,13 @@ export function buildProcedure(record: PortalRecord, source: string): Built {
   stats.legalEntries = legal.entries.length;
   for (const left of legal.leftover) {
     review.push({ topic: 'legal-basis', path: '/legalBasis', original: left, question: 'Không tách được số hiệu văn bản của đoạn căn cứ pháp lý này. Cần kiểm tra.' });
+  }
+  for (const problem of legal.problems) {
+    const at = legal.entries.findIndex((e) => e.number === problem.number);
+    const path = at >= 0 ? `/legalBasis/${at}/number` : '/legalBasis';
+    review.push(problem.kind === 'repaired'
+      ? { topic: 'legal-basis', path, original: problem.original, question: `Cổng ghi số hiệu "${problem.original}" không đầy đủ; đã ghi "${problem.number ?? ''}" (ký hiệu duy nhất có thể theo quy định, hoặc số đầy đủ trong tên văn bản của chính bản ghi). Cần xác nhận.` }
+      : { topic: 'legal-basis', path, original: problem.original, question: `Số hiệu "${problem.original}" không đúng dạng số/năm/ký hiệu văn bản (năm không hợp lý hoặc thiếu cơ quan ban hành); giữ nguyên như Cổng ghi. Cần kiểm tra.` });
   }
 
   const related = tidy(text(record, 'thu_tuc_lien_quan'));

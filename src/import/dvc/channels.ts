@@ -52,7 +52,12 @@ export type DurationState =
   /** "Không có thông tin": the portal publishes no duration. */
   | 'none'
   /** Free text that is not a duration (review item). */
-  | 'text';
+  | 'text'
+  /**
+   * A bare number glued to the fee's amount ("Trực tuyến220 VNĐ": 2 + 20 or 22 + 0?): more
+   * than one reading, so neither the duration nor the fee is taken (review item).
+   */
+  | 'glued';
 
 /** How the fee cell of a row was read. */
 export type FeeState = 'free' | 'none' | 'amounts' | 'unparsed';
@@ -69,6 +74,8 @@ export interface ChannelRow {
   feeState: FeeState;
   fees: ImportedFee[];
   description: string;
+  /** The duration and amount as printed together, when they were cut apart ("220"). */
+  gluedCell?: string;
 }
 
 /** The parsed channel table, and the text that could not be cut into rows. */
@@ -137,18 +144,23 @@ function parseFees(text: string): { fees: ImportedFee[]; state: FeeState; consum
 
 const WHOLE_AMOUNT = new RegExp(`^${AMOUNT}$`, 'u');
 
-/** How many ways a bare duration glued to an amount ("1100 VNĐ") can be cut into both. */
-function gluedSplits(durationText: string, rest: string): number {
+/**
+ * The readings of a bare duration glued to an amount ("Trực tuyến1100 VNĐ"): every cut of
+ * the digits into a duration and a whole amount. An amount of "0" is not a reading: the
+ * portal prints a free service as "Miễn phí", never "0 VNĐ" (none of the 5,710 rows of the
+ * bundled snapshot does).
+ */
+function gluedReadings(durationText: string, rest: string): { duration: string; amount: string }[] {
   const amount = /^[\d.,]+/u.exec(rest)?.[0];
-  if (amount === undefined) return 0;
+  if (amount === undefined) return [];
   const joined = durationText + amount;
-  let splits = 0;
+  const out: { duration: string; amount: string }[] = [];
   for (let i = 1; i < joined.length; i++) {
     const d = joined.slice(0, i);
     const a = joined.slice(i);
-    if (/^\d+(?:[.,]\d)?$/u.test(d) && WHOLE_AMOUNT.test(a) && a !== '0') splits++;
+    if (/^\d+(?:[.,]\d)?$/u.test(d) && WHOLE_AMOUNT.test(a) && a !== '0') out.push({ duration: d, amount: a });
   }
-  return splits;
+  return out;
 }
 
 function parseRow(segment: string, strict: boolean): ChannelRow {
@@ -177,17 +189,35 @@ function parseRow(segment: string, strict: boolean): ChannelRow {
     rest = rest.slice(cut);
     durationState = 'text';
   }
+  let glued: string | undefined;
+  if (durationState === 'bare' && /^\d/u.test(rest)) {
+    // The duration's digits run into the amount's: "Trực tuyến220 VNĐ".
+    const readings = gluedReadings(durationText, rest);
+    const digits = /^[\d.,]+/u.exec(rest)?.[0] ?? '';
+    glued = `${durationText}${digits}`;
+    const only = readings.length === 1 ? readings[0] : undefined;
+    if (only !== undefined) {
+      // One reading only (2 + 20 VNĐ): take it, and say how the cell was read.
+      rest = `${only.amount}${rest.slice(digits.length)}`;
+      durationText = only.duration;
+      duration = { value: readNumber(only.duration) ?? Number.NaN };
+    } else {
+      // 11 + 00, 1 + 100, 110 + 0…: the digits cannot be told apart, so neither the duration
+      // nor the fee is taken; both go to review with the row as printed.
+      durationState = 'glued';
+      duration = undefined;
+      durationText = glued;
+    }
+  }
   const feeStart = rest.length - rest.trimStart().length;
   let parsed = parseFees(rest);
-  if (durationState === 'bare' && gluedSplits(durationText, rest) > 1) {
-    // "Trực tuyến125 VNĐ": 1 + 25 or 12 + 5? The digits cannot be told apart; keep for review.
-    parsed = { fees: [], state: 'unparsed', consumed: parsed.consumed };
-  }
+  if (durationState === 'glued') parsed = { fees: [], state: 'unparsed', consumed: 0 };
   const feeText = rest.slice(feeStart, parsed.consumed).trim();
   const description = tidy(rest.slice(parsed.consumed));
   return {
     channel,
     raw: segment.trim(),
+    ...(glued !== undefined && durationState !== 'glued' ? { gluedCell: glued } : {}),
     durationText: durationText.trim(),
     durationState,
     ...(duration !== undefined ? { duration } : {}),

@@ -192,3 +192,26 @@ export function isNotesTitle(title: string): boolean {
 export function groupKind(title: string): GroupKind {
   return /xuất trình/iu.test(title) && !/nộp/iu.test(title) ? 'present' : 'submit';
 }
+
+/** A row that is a remark, whatever quantity the portal prints: "Lưu ý: …", "Ghi chú: …". */
+export function isNoteRow(name: string): boolean {
+  return /^[-*+•\s]*(?:lưu ý|ghi chú|chú ý)\s*[:.-]/iu.test(name);
+}
+
+/** Words a dossier document's name starts with (tờ khai, đơn, giấy…, bản sao…). */
+const DOCUMENT_NOUN = /^(?:\d+[.)]\s*)?(?:dự thảo|tờ khai|đơn|giấy|bản|văn bản|mẫu|phiếu|danh sách|biên bản|hợp đồng|quyết định|báo cáo|sổ|thẻ|chứng chỉ|chứng nhận|hồ sơ|bảng|sơ đồ|ảnh|hộ chiếu|trích lục|điều lệ|phương án|đề án|kế hoạch|tài liệu|chứng từ|hóa đơn|hoá đơn|thông báo|công văn|tờ trình|lý lịch|cam kết|thuyết minh|dự án|chương trình|quy chế|quy trình|phụ lục)(?![\p{L}])/iu;
+
+/**
+ * Whether a row the portal prints with "0 bản chính" names a document rather than a remark:
+ * a template is attached, or the name starts like a document's and reads as one — it quotes
+ * its own quantity ("Tờ khai hải quan: 02 bản chính") or is a short name with no rule in it
+ * ("… phải bảo đảm rõ nét" is a rule about documents, not a document).
+ */
+export function namesDocument(name: string, templates: readonly string[]): boolean {
+  if (isNoteRow(name)) return false;
+  if (templates.length > 0) return true;
+  if (!DOCUMENT_NOUN.test(name) || /:\s*$/u.test(name)) return false;
+  if (/(?<![\p{L}])0?\d{1,2}\s*bản\s*(?:chính|sao|chụp|gốc)/iu.test(name)) return true;
+  if (/(?<![\p{L}])(?:phải|có thể|có trách nhiệm|không được|được hiểu|bao gồm các)(?![\p{L}])/iu.test(name)) return false;
+  return name.length <= 160;
+}
