@@ -10,6 +10,7 @@ import { runChecks } from '../src/checks/run.js';
 import { computeStats } from '../src/checks/stats.js';
 import { fixText, unifiedDiff } from '../src/checks/fix.js';
 import { ALL_CODES } from '../src/report/codes.js';
+import { renderMessage } from '../src/diagnostics/diagnostic.js';
 import { runCli } from './helpers/cli.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -27,33 +28,68 @@ function root(rule: string, kind: 'valid' | 'invalid'): string {
   return dir;
 }
 
-/** `# expect: rule-id [xN]` markers of a folder: the lines a rule must report. */
-function markers(dir: string, rule: string): string[] {
-  const out: string[] = [];
+/**
+ * `# expect: rule-id col=N severity=S message="…"` markers of a folder: the findings a rule
+ * must report — line, column and severity always, and a part of the English message where
+ * given (`xN` repeats a marker for N findings on one line).
+ */
+interface Marker {
+  at: string;
+  severity: string | undefined;
+  message: string | undefined;
+}
+function markers(dir: string, rule: string): Marker[] {
+  const out: Marker[] = [];
   for (const f of readdirSync(dir).sort()) {
     readFileSync(path.join(dir, f), 'utf8').split('\n').forEach((line, i) => {
-      const m = /# expect: ([a-z-]+)(?: x(\d+))?/.exec(line);
-      if (m !== null && m[1] === rule) for (let k = 0; k < Number(m[2] ?? 1); k++) out.push(`${f}:${i + 1}`);
+      const m = /# expect: ([a-z-]+)(?: x(\d+))?(?: col=(\d+))?(?: severity=(error|warning|info))?(?: message="(.*)")?\s*$/.exec(line);
+      if (m === null || m[1] !== rule) return;
+      for (let k = 0; k < Number(m[2] ?? 1); k++) out.push({ at: `${f}:${i + 1}:${m[3] ?? '?'}`, severity: m[4], message: m[5] });
     });
   }
-  return out.sort();
+  return out.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
-function findings(dir: string, rule: string): string[] {
+interface Seen {
+  at: string;
+  severity: string;
+  message: string;
+}
+function findings(dir: string, rule: string): Seen[] {
   const catalogue = loadCatalogue({ paths: [path.join(dir, 'procedures')], cwd: dir });
   expect(catalogue.diagnostics.filter((d) => d.severity === 'error'), `fixture ${dir} must load cleanly`).toEqual([]);
   const target = RULES.find((r) => r.id === rule);
   const result = runChecks(catalogue, { today: TODAY, rules: target === undefined ? [] : [target] });
-  return result.findings.map((f) => `${path.basename(f.file)}:${f.range?.start.line ?? 0}`).sort();
+  return result.findings
+    .map((f) => ({ at: `${path.basename(f.file)}:${f.range?.start.line ?? 0}:${f.range?.start.column ?? 0}`, severity: f.severity, message: renderMessage(f, 'en') }))
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
 describe('every rule, on its fixtures', () => {
-  it.each(RULES.map((r) => [r.id, r.info.code] as const))('%s (%s) reports exactly the marked lines, and nothing on the valid fixture', (rule) => {
+  it.each(RULES.map((r) => [r.id, r.info.code] as const))('%s (%s) reports exactly the marked findings (line, column, severity, message), and nothing on the valid fixture', (rule) => {
     const invalid = root(rule, 'invalid');
     const expected = markers(path.join(FIXTURES, rule, 'invalid'), rule);
     expect(expected.length).toBeGreaterThan(0);
-    expect(findings(invalid, rule)).toEqual(expected);
+    // Every marker states the column and the severity: a fixture that only pins lines trusts too much.
+    for (const m of expected) {
+      expect(m.at.endsWith(':?'), `${rule} ${m.at}: marker without col=`).toBe(false);
+      expect(m.severity, `${rule} ${m.at}: marker without severity=`).toBeDefined();
+    }
+    expect(expected.some((m) => m.message !== undefined), `${rule}: at least one marker states message="…"`).toBe(true);
+    const seen = findings(invalid, rule);
+    expect(seen.map((f) => `${f.at} ${f.severity}`)).toEqual(expected.map((m) => `${m.at} ${m.severity ?? ''}`));
+    expected.forEach((m, i) => {
+      if (m.message !== undefined) expect(seen[i]?.message, `${rule} ${m.at}`).toContain(m.message);
+    });
     expect(findings(root(rule, 'valid'), rule)).toEqual([]);
+  });
+
+  it('emits only the severities each rule documents', () => {
+    for (const rule of RULES) {
+      const documented = new Set(Object.keys(rule.doc.severities));
+      expect(documented.has(rule.info.severity), `${rule.id}: default severity documented`).toBe(true);
+      for (const m of markers(path.join(FIXTURES, rule.id, 'invalid'), rule.id)) expect(documented.has(m.severity ?? ''), `${rule.id} ${m.at}`).toBe(true);
+    }
   });
 
   it('documents every rule in both languages, with its legal basis, and `tthc explain` prints it', async () => {
@@ -87,7 +123,8 @@ describe('suppressions and configuration', () => {
     const catalogue = loadCatalogue({ paths: [path.join(dir, 'procedures')], cwd: dir });
     const result = runChecks(catalogue, { today: TODAY });
     expect(result.suppressed.map((s) => [s.finding.id, s.reason])).toEqual([['abolished-document', 'dữ liệu thử nghiệm']]);
-    expect(result.findings.filter((f) => f.id === 'abolished-document')).toHaveLength(2);
+    // Seven marked in the fixture, one silenced; the suppression without a reason silences nothing.
+    expect(result.findings.filter((f) => f.id === 'abolished-document')).toHaveLength(6);
     expect(result.meta.map((d) => [d.code, d.range?.start.line])).toEqual([['TTHC439', badLine]]);
   });
 
@@ -116,8 +153,8 @@ describe('output formats', () => {
     expect(run.code).toBe(1);
     const list = JSON.parse(run.stdout) as Record<string, unknown>[];
     expect(list.length).toBeGreaterThan(0);
-    for (const f of list) expect(Object.keys(f)).toEqual(['code', 'id', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'procedure', 'related']);
-    expect(list.find((f) => f.id === 'abolished-document')).toMatchObject({ code: 'TTHC402', severity: 'error', file: 'procedures/p.yaml', line: hoKhauLine, procedure: '1.000102' });
+    for (const f of list) expect(Object.keys(f)).toEqual(['code', 'id', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'procedure', 'related', 'fingerprint']);
+    expect(list.find((f) => f.id === 'abolished-document' && f.line === hoKhauLine)).toMatchObject({ code: 'TTHC402', severity: 'error', file: 'procedures/p.yaml', procedure: '1.000102' });
   });
 
   it('SARIF validates against the SARIF 2.1.0 schema', async () => {

@@ -62,12 +62,12 @@ describe('CLI golden scenarios', () => {
 });
 
 describe('the json format is a contract', () => {
-  it('is an array of {code, id, severity, message, file, line, column, endLine, endColumn, procedure, related} and nothing else — the shape check and import use too', async () => {
+  it('is an array of {code, id, severity, message, file, line, column, endLine, endColumn, procedure, related, fingerprint} and nothing else — the shape check and import use too', async () => {
     const run = await runCli(['validate', '--format', 'json'], { cwd: CWD, env: {} });
     const parsed = JSON.parse(run.stdout) as Record<string, unknown>[];
     expect(parsed.length).toBeGreaterThan(3);
     for (const d of parsed) {
-      expect(Object.keys(d)).toEqual(['code', 'id', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'procedure', 'related']);
+      expect(Object.keys(d)).toEqual(['code', 'id', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'procedure', 'related', 'fingerprint']);
       expect(d['line']).toBeGreaterThanOrEqual(1);
       expect(d['column']).toBeGreaterThanOrEqual(1);
     }

@@ -252,9 +252,17 @@ export interface DocumentType {
    */
   aliases?: string[];
   /**
-   * Tình trạng: active = còn sử dụng, phasing-out = đang được thay thế, abolished = đã bãi bỏ, không được yêu cầu. — Status.
+   * Các từ mà khi đứng cùng câu với tên giấy tờ thì đó là một giấy tờ khác cùng tên (ví dụ "Giấy báo tử của Công an đơn vị (mẫu LS1)" không phải giấy báo tử của cơ sở y tế). — Words that, in the same sentence as the name, mean another document of the same name (a homonym).
    */
-  status: 'active' | 'phasing-out' | 'abolished';
+  notWhen?: string[];
+  /**
+   * Nhóm giấy tờ thay thế được cho nhau để chứng minh cùng một điều (ví dụ identity: chứng minh nhân dân, căn cước công dân, thẻ căn cước, hộ chiếu; residence: giấy tờ chứng minh nơi cư trú, sổ hộ khẩu). Giấy tờ cùng nhóm đứng liền nhau trong một danh sách được hiểu là các lựa chọn. — Documents that stand in for one another to prove the same thing; listed together, they are choices.
+   */
+  family?: Slug;
+  /**
+   * Tình trạng: active = còn sử dụng, phasing-out = đang được thay thế, expired = hết giá trị sử dụng từ ngày since, abolished = đã bãi bỏ, không được yêu cầu. — Status.
+   */
+  status: 'active' | 'phasing-out' | 'expired' | 'abolished';
   /**
    * Ngày bắt đầu tình trạng hiện tại (ví dụ ngày bãi bỏ). — Date the status took effect.
    */
@@ -918,6 +926,30 @@ export interface ReviewItem {
     'duration' | 'fee' | 'component' | 'level' | 'agency' | 'legal-basis' | 'result' | 'channel' | 'other';
 }
 /**
+ * This interface was referenced by `CatalogueSchemas`'s JSON-Schema
+ * via the `definition` "LevelDifference".
+ */
+export interface LevelDifference {
+  /**
+   * Mã thủ tục cùng dịch vụ ở cấp khác. — The same service's code at the other level.
+   */
+  with: ProcedureCode;
+  /**
+   * Những mặt khác nhau có căn cứ: duration = thời hạn, fees = phí, lệ phí, components = thành phần hồ sơ. — What differs lawfully.
+   *
+   * @minItems 1
+   */
+  aspects: ['duration' | 'fees' | 'components', ...('duration' | 'fees' | 'components')[]];
+  /**
+   * Lý do khác biệt. — Why they differ.
+   */
+  reason: string;
+  /**
+   * Căn cứ pháp lý của khác biệt (bắt buộc). — The legal basis of the difference (required).
+   */
+  legalBasis: LegalBasis;
+}
+/**
  * Thủ tục hành chính (TTHC): trình tự, cách thức thực hiện, hồ sơ và yêu cầu, điều kiện (Nghị định 63/2010/NĐ-CP, Điều 3). — An administrative procedure.
  *
  * This interface was referenced by `CatalogueSchemas`'s JSON-Schema
@@ -1053,6 +1085,10 @@ export interface Procedure {
    * Thủ tục hành chính liên quan. — Related procedures.
    */
   related?: RelatedProcedure[];
+  /**
+   * Khác biệt có căn cứ pháp lý với cùng dịch vụ ở cấp khác (phân cấp thẩm quyền, thời hạn, phí do luật quy định khác nhau); quy tắc cross-level-mismatch không báo các khác biệt đã khai báo. — Lawful differences from the same service at another level (a split of competence, durations or fees the law sets differently); cross-level-mismatch does not report declared differences.
+   */
+  levelDifferences?: LevelDifference[];
   /**
    * Bản của tỉnh: mã thủ tục quốc gia mà tệp này là phiên bản địa phương. Khi có trường này, tệp chỉ ghi những gì tỉnh thay đổi (cơ quan, phí, thời hạn, 4 tại chỗ, mức trực tuyến…); phần còn lại lấy từ thủ tục gốc. — Makes this file a provincial variant (overlay) of the national procedure with this code.
    */

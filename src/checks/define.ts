@@ -13,11 +13,21 @@ export interface RuleSpec {
   run(ctx: RuleContext): RawFinding[];
 }
 
+const SEVERITY_WORD = { error: { vi: 'lỗi', en: 'error' }, warning: { vi: 'cảnh báo', en: 'warning' }, info: { vi: 'gợi ý', en: 'info' } } as const;
+
+/** "- lỗi: …" lines of a rule's severities. */
+function severities(doc: RuleDoc, lang: 'vi' | 'en'): string {
+  return (['error', 'warning', 'info'] as const).flatMap((s) => {
+    const when = doc.severities[s];
+    return when === undefined ? [] : [`- ${SEVERITY_WORD[s][lang]}: ${when[lang]}`];
+  }).join('\n');
+}
+
 /** Declares a rule: its diagnostic code entry (for messages and `tthc explain`) and its logic. */
 export function defineRule(spec: RuleSpec): Rule {
   const explain: Bilingual = {
-    vi: `${spec.doc.what.vi}\n\nVì sao: ${spec.doc.why.vi}\nCăn cứ: ${spec.doc.legalBasis.join('; ')}\n\nVí dụ:\n${spec.doc.example}\n\nGiới hạn: ${spec.doc.limits.vi}`,
-    en: `${spec.doc.what.en}\n\nWhy: ${spec.doc.why.en}\nLegal basis: ${spec.doc.legalBasis.join('; ')}\n\nExample:\n${spec.doc.example}\n\nLimits: ${spec.doc.limits.en}`,
+    vi: `${spec.doc.what.vi}\n\nVì sao: ${spec.doc.why.vi}\nCăn cứ: ${spec.doc.legalBasis.join('; ')}\n\nMức báo:\n${severities(spec.doc, 'vi')}\n\nVí dụ:\n${spec.doc.example}\n\nGiới hạn: ${spec.doc.limits.vi}`,
+    en: `${spec.doc.what.en}\n\nWhy: ${spec.doc.why.en}\nLegal basis: ${spec.doc.legalBasis.join('; ')}\n\nSeverities:\n${severities(spec.doc, 'en')}\n\nExample:\n${spec.doc.example}\n\nLimits: ${spec.doc.limits.en}`,
   };
   return {
     id: spec.id,

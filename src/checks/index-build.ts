@@ -3,6 +3,7 @@ import type { Catalogue } from '../catalogue/catalogue.js';
 import { compareCodePoints } from '../catalogue/files.js';
 import { fold } from '../util/suggest.js';
 import { isImported } from '../catalogue/provenance.js';
+import { documentPatterns, mentionsIn, type DocumentPatterns, type MentionContext, type MentionReason } from './mentions.js';
 
 /**
  * The index the rules see the catalogue through (STYLE.md: no pairwise scans). Built once in
@@ -18,15 +19,6 @@ export interface ComponentPlace {
   caseId?: string;
 }
 
-/** A registry document as the text matcher sees it. */
-export interface DocumentMatcher {
-  id: string;
-  doc: DocumentType;
-  /** Folded names and aliases. */
-  terms: string[];
-  pattern: RegExp;
-}
-
 /** The check index. */
 export interface CheckIndex {
   codes: string[];
@@ -38,7 +30,8 @@ export interface CheckIndex {
   services: Map<string, string[]>;
   /** Codes of procedures whose result has this normalised name, with the result's pointer. */
   results: Map<string, { code: string; pointer: string }[]>;
-  documents: DocumentMatcher[];
+  /** Registry documents with the patterns that find them in text (see mentions.ts). */
+  documents: DocumentPatterns[];
   /** Codes whose file was written by `tthc import dvc` (review items there hold unparsed portal text). */
   imported: Set<string>;
   components(code: string): ComponentPlace[];
@@ -103,10 +96,6 @@ export function serviceKey(name: string): string {
     .trim();
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Every component of a procedure, top level and per case, with its pointer. */
 export function componentsOf(p: Procedure): ComponentPlace[] {
   const out: ComponentPlace[] = [];
@@ -142,13 +131,10 @@ export function buildIndex(catalogue: Catalogue): CheckIndex {
       results.set(key, [...(results.get(key) ?? []), { code, pointer: `/results/${i}` }]);
     });
   }
-  const documents: DocumentMatcher[] = [];
+  const documents: DocumentPatterns[] = [];
   for (const [id, entry] of [...catalogue.registries.documents].sort(([a], [b]) => compareCodePoints(a, b))) {
-    const doc = entry.value;
-    const terms = [...new Set([doc.name, ...(doc.aliases ?? [])].map(lowerText).filter((t) => t.length >= 4))];
-    if (terms.length === 0) continue;
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${terms.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'u');
-    documents.push({ id, doc, terms, pattern });
+    const patterns = documentPatterns(id, entry.value);
+    if (patterns !== undefined) documents.push(patterns);
   }
   const componentCache = new Map<string, ComponentPlace[]>();
   return {
@@ -171,34 +157,45 @@ export function buildIndex(catalogue: Catalogue): CheckIndex {
   };
 }
 
-/** Words that, just before a document's name, mean it is *not* demanded ("không yêu cầu nộp sổ hộ khẩu"). */
-const NEGATION = /(?<![\p{L}])(không|thay cho|thay thế|bãi bỏ)(?![\p{L}])[^.;:]{0,40}$/u;
+/** A registry document a component asks for. */
+export interface DemandedDocument {
+  id: string;
+  doc: DocumentType;
+  by: 'reference' | 'text';
+  term?: string;
+  /** The only document asked for, or one choice among several. */
+  context: Exclude<MentionContext, 'mention'>;
+  reason?: MentionReason;
+}
+
+/** Leading words before a document's own name: bullets, quantities, "bản sao (có chứng thực)"… */
+const NAME_PREFIX = /^(?:[-–+*•]\s*|\d{1,2}[.)]\s+|\d{1,2}\s+|(?:bản|sao|chính|chụp|photo|gốc|có|được|chứng thực|công chứng|hợp lệ|hợp pháp|điện tử|từ|hoặc|kèm|theo|để|đối chiếu|xuất trình|và|một|hai)(?![\p{L}])[\s,;.]*)+/u;
 
 /**
- * Registry documents a component demands: its `document`, or names and aliases found in its
- * name (for imported procedures), unless the text around says it is not demanded. With
- * `anchored`, only a name that starts with the document counts.
+ * Registry documents a component asks for: its `document`, or names and aliases in its name
+ * (for imported procedures) that the text asks for — not names in a cited title, after a
+ * negation, as a photo format or a lookup key (see mentions.ts). With `anchored`, only a
+ * name the component starts with counts (the component *is* that document, not a form
+ * that mentions it: "Tờ khai cấp bản sao Giấy khai sinh").
  */
 export function documentsIn(
   index: CheckIndex,
   component: Component,
   options: { anchored?: boolean } = {},
-): { id: string; doc: DocumentType; by: 'reference' | 'text'; term?: string }[] {
-  const out: { id: string; doc: DocumentType; by: 'reference' | 'text'; term?: string }[] = [];
+): DemandedDocument[] {
   if (component.document !== undefined) {
     const m = index.documents.find((d) => d.id === component.document);
-    if (m !== undefined) out.push({ id: m.id, doc: m.doc, by: 'reference' });
-    return out;
+    return m === undefined ? [] : [{ id: m.id, doc: m.doc, by: 'reference', context: 'demand' }];
   }
-  // Anchored: the component *is* the document ("Bản sao Giấy khai sinh"), not a form that
-  // mentions it ("Tờ khai cấp bản sao Giấy khai sinh").
-  const text = options.anchored === true ? documentText(component.name) : lowerText(component.name);
-  for (const m of index.documents) {
-    const hit = m.pattern.exec(text);
-    if (hit === null) continue;
-    if (options.anchored === true && hit.index > 0) continue;
-    if (NEGATION.test(text.slice(0, hit.index))) continue;
-    out.push({ id: m.id, doc: m.doc, by: 'text', term: hit[1] as string });
+  const lower = component.name.normalize('NFC').toLowerCase();
+  const prefix = NAME_PREFIX.exec(lower)?.[0].length ?? 0;
+  const out: DemandedDocument[] = [];
+  for (const m of mentionsIn(component.name, index.documents, 'component')) {
+    if (m.context === 'mention') continue;
+    // Anchored: the name starts where the component's own words start, and is more than the
+    // "bản sao có chứng thực" that opens it (a certified copy *of* something is not that form).
+    if (options.anchored === true && (m.start > prefix || m.end <= prefix)) continue;
+    out.push({ id: m.id, doc: m.doc, by: 'text', term: m.term, context: m.context, ...(m.reason !== undefined ? { reason: m.reason } : {}) });
   }
   return out;
 }

@@ -9,6 +9,7 @@ import { durationUnitMissing } from './rules/duration-unit-missing.js';
 import { feeConflict } from './rules/fee-conflict.js';
 import { fourOnSpotCandidate } from './rules/four-on-spot-candidate.js';
 import { fourOnSpotIneligible } from './rules/four-on-spot-ineligible.js';
+import { importUnresolved } from './rules/import-unresolved.js';
 import { issuedByCatalogue } from './rules/issued-by-catalogue.js';
 import { localAddition } from './rules/local-addition.js';
 import { missingMandatoryPart } from './rules/missing-mandatory-part.js';
@@ -23,7 +24,7 @@ export const RULES: readonly Rule[] = [
   duplicateComponent, abolishedDocument, onceOnly, certifiedCopyDemanded, issuedByCatalogue, localAddition,
   missingMandatoryPart, abolishedLevel, crossLevelMismatch, chainExceedsDeadline, fourOnSpotIneligible, onlineFullConflict,
   durationUnitMissing, channelMismatch, feeConflict, staleLegalBasis,
-  fourOnSpotCandidate, onlineFullCandidate,
+  fourOnSpotCandidate, onlineFullCandidate, importUnresolved,
 ];
 
 /** A rule by id or code. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { makeDiagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
@@ -21,6 +22,31 @@ export interface Finding extends Diagnostic {
   fix?: { file: string; fix: Fix };
   /** The JSON pointer the rule reported, into the resolved procedure. */
   pointer: string;
+  /**
+   * What the finding is about, independent of where it sits in the file: the rule, the
+   * procedure, the kind of node (its pointer without list positions), the node's text and the
+   * rule's key. It survives line moves and reordering, and changes when the text changes —
+   * so a baseline or a label made for it stays attached to the same defect.
+   */
+  fingerprint: string;
+}
+
+/** Walks a JSON pointer in a value ("/components/3/name"). */
+function at(value: unknown, pointer: string): unknown {
+  let v: unknown = value;
+  for (const raw of pointer.split('/').slice(1)) {
+    const k = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[k];
+  }
+  return v;
+}
+
+/** The fingerprint of a finding (see {@link Finding.fingerprint}). */
+export function fingerprintOf(rule: string, code: string, pointer: string, node: unknown, key: string | undefined): string {
+  const shape = pointer.replace(/\/\d+(?=\/|$)/g, '/*');
+  const text = typeof node === 'string' ? node.normalize('NFC').replace(/\s+/g, ' ').trim() : JSON.stringify(node ?? null);
+  return createHash('sha1').update([rule, code, shape, text, key ?? ''].join('\u0000')).digest('hex').slice(0, 16);
 }
 
 /** What a check run found. */
@@ -73,6 +99,7 @@ export function runChecks(catalogue: Catalogue, options: CheckOptions = {}): Che
   const meta: Diagnostic[] = [];
   const timings: Record<string, number> = {};
   const known = new Set(RULES.map((r) => r.id));
+  const seenPrints = new Map<string, number>();
 
   const suppressionCache = new Map<string, Suppression[]>();
   const suppressionsOf = (file: string): Suppression[] => {
@@ -118,24 +145,31 @@ export function runChecks(catalogue: Catalogue, options: CheckOptions = {}): Che
     raw = rule.run(ctx);
     timings[rule.id] = (timings[rule.id] ?? 0) + performance.now() - started;
     for (const f of raw) {
-      const at = place(f);
-      const setting = settingFor(options.config, rule.id, at.file);
+      const where = place(f);
+      const setting = settingFor(options.config, rule.id, where.file);
       if (setting === 'off') continue;
       const severity: Severity = setting ?? f.severity ?? rule.info.severity;
       const related: RelatedLocation[] = (f.related ?? []).map((r) => {
         const loc = place(r);
         return { file: loc.file, range: loc.range, procedure: r.code };
       });
-      if (at.inherited !== undefined) {
+      if (where.inherited !== undefined) {
         const base = ctx.catalogue.procedures.get(f.code)?.procedure.variantOf ?? null;
-        related.unshift({ file: at.inherited.file, range: at.inherited.range, procedure: base });
+        related.unshift({ file: where.inherited.file, range: where.inherited.range, procedure: base });
       }
-      const finding: Finding = { ...makeDiagnostic(rule.info, { file: at.file, range: at.range, procedure: f.code }, f.data, { related, severity }), pointer: f.pointer };
-      if (f.fix !== undefined && at.inherited === undefined) finding.fix = { file: at.file, fix: { ...f.fix, pointer: place({ code: f.code, pointer: f.fix.pointer }).pointer } };
-      const lines = pointerAncestors(at.pointer)
-        .map((ptr) => catalogue.locate(at.file, ptr, 'value')?.start.line)
+      // The node a fingerprint reads: the nearest list item holding the pointer (a component, a
+      // step, a duration case), so that "form: certified-copy" of two components differ.
+      const item = pointerAncestors(f.pointer)[1] ?? f.pointer;
+      let fingerprint = fingerprintOf(rule.id, f.code, f.pointer, at(index.procedures.get(f.code), item), f.key);
+      const repeat = (seenPrints.get(fingerprint) ?? 0) + 1;
+      seenPrints.set(fingerprint, repeat);
+      if (repeat > 1) fingerprint = `${fingerprint}-${repeat}`;
+      const finding: Finding = { ...makeDiagnostic(rule.info, { file: where.file, range: where.range, procedure: f.code }, f.data, { related, severity }), pointer: f.pointer, fingerprint };
+      if (f.fix !== undefined && where.inherited === undefined) finding.fix = { file: where.file, fix: { ...f.fix, pointer: place({ code: f.code, pointer: f.fix.pointer }).pointer } };
+      const lines = pointerAncestors(where.pointer)
+        .map((ptr) => catalogue.locate(where.file, ptr, 'value')?.start.line)
         .filter((l): l is number => l !== undefined);
-      const s = findSuppression(suppressionsOf(at.file), rule.id, lines);
+      const s = findSuppression(suppressionsOf(where.file), rule.id, lines);
       if (s !== undefined) {
         s.used = true;
         suppressed.push({ finding, reason: s.reason });

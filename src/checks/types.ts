@@ -5,7 +5,7 @@ import type { Bilingual } from '../i18n/lang.js';
 import type { CheckIndex } from './index-build.js';
 
 /** Where a rule belongs (STYLE.md: rules are grouped by what reviewers do with them). */
-export type RuleCategory = 'redundancy' | 'consistency' | 'opportunity';
+export type RuleCategory = 'redundancy' | 'consistency' | 'opportunity' | 'import';
 
 /** The documentation of a rule, in both languages (printed by `tthc explain <rule>`). */
 export interface RuleDoc {
@@ -19,6 +19,8 @@ export interface RuleDoc {
   example: string;
   /** What the rule cannot see (false positives, false negatives). */
   limits: Bilingual;
+  /** When the rule reports at each severity it emits (its default and any other). */
+  severities: Partial<Record<'error' | 'warning' | 'info', Bilingual>>;
 }
 
 /** A place in one procedure: the procedure's code and a JSON pointer into its resolved form. */
@@ -37,6 +39,11 @@ export interface RawFinding extends Place {
   severity?: 'error' | 'warning' | 'info';
   /** A fix that cannot change meaning, applied by `--fix`. */
   fix?: Fix;
+  /**
+   * Tells apart several findings of one rule on one node (two documents named in one
+   * component): part of the finding's fingerprint, which baselines and labels key on.
+   */
+  key?: string;
 }
 
 /** A safe edit of one catalogue file. */

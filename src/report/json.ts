@@ -7,7 +7,8 @@ import { displayPath } from './paths.js';
  * One diagnostic in the machine-readable contract of every command that prints diagnostics
  * as JSON (`validate`, `check`, `import`): exactly these keys, in this order. `line` and
  * `column` are 1-based (a problem with the file as a whole is reported at 1:1); `id` is the
- * readable id of the code (for a check finding, the rule id).
+ * readable id of the code (for a check finding, the rule id), and
+ * `fingerprint` identifies a check finding across runs (see `tthc check --baseline`).
  */
 export interface JsonDiagnostic {
   code: string;
@@ -21,6 +22,8 @@ export interface JsonDiagnostic {
   endColumn: number;
   procedure: string | null;
   related: { file: string; line: number; column: number; procedure: string | null }[];
+  /** A check finding's fingerprint (what baselines key on); null for other diagnostics. */
+  fingerprint: string | null;
 }
 
 /** Maps diagnostics to the JSON contract. */
@@ -42,6 +45,7 @@ export function toJsonDiagnostics(list: readonly Diagnostic[], options: { lang: 
       column: r.range?.start.column ?? 1,
       procedure: r.procedure,
     })),
+    fingerprint: 'fingerprint' in d && typeof d.fingerprint === 'string' ? d.fingerprint : null,
   }));
 }
 

@@ -11,6 +11,14 @@ const ABOLISHED_ON = '2025-07-01';
 /** Text about documents the district issued *before* the reform is history, not a current level. */
 const BEFORE_REFORM = /truoc ngay (0?1 ?\/ ?0?7 ?\/ ?2025|0?1 thang 0?7 nam 2025)/;
 const DISTRICT = /(?<![a-z0-9])(cap huyen|ubnd huyen|uy ban nhan dan huyen|ubnd quan|uy ban nhan dan quan|ubnd cap huyen|uy ban nhan dan cap huyen|quan huyen thi xa|phong tu phap|phong tai nguyen va moi truong|phong lao dong thuong binh va xa hoi)(?![a-z0-9])/;
+/**
+ * "cơ sở khám bệnh, chữa bệnh từ cấp huyện trở lên", "bệnh viện cấp huyện": a tier of health
+ * facilities, not a level of government (Luật Khám bệnh, chữa bệnh 15/2023/QH15 now grades
+ * them by technical level: ban đầu, cơ bản, chuyên sâu). Stale wording, not a competence to move.
+ */
+const HEALTH_TIER = /(co so kham benh|kham benh chua benh|benh vien|trung tam y te|co so y te)[a-z ,]{0,30}(tu )?cap huyen/;
+/** A central agency's local office ("Bảo hiểm xã hội cấp huyện", "Chi cục Thuế"): reorganised, not moved to the commune. */
+const SECTOR_OFFICE = /(bao hiem xa hoi|kho bac|chi cuc thue|thue|thong ke|thi hanh an|cong an) cap huyen/;
 
 /** Walks every string of a procedure with its JSON pointer. */
 function* strings(value: unknown, pointer: string): Generator<[string, string]> {
@@ -30,22 +38,31 @@ export const abolishedLevel = defineRule({
   code: 'TTHC412',
   severity: 'error',
   category: 'consistency',
-  message: { vi: '{what} cấp huyện, đã bỏ từ {since}.', en: '{what} the district level (cấp huyện), abolished since {since}.' },
-  hint: { vi: 'Chuyển thẩm quyền về cấp xã hoặc cấp tỉnh theo các nghị định phân định thẩm quyền năm 2025.', en: 'Move the competence to the commune or province level under the 2025 decrees on competences.' },
+  message: { vi: '{what} cấp huyện, đã bỏ từ ngày 01/07/2025.', en: '{what} the district level (cấp huyện), abolished since 2025-07-01.' },
+  hint: { vi: '{advice}', en: '{advice}' },
   doc: {
     what: { vi: 'Thủ tục có cấp thực hiện district, hoặc văn bản của thủ tục (tên, cơ quan, trình tự, thành phần hồ sơ, điều kiện…) nhắc "cấp huyện", "UBND huyện/quận" sau ngày 01/7/2025.', en: 'A procedure with level `district`, or whose text (name, agencies, steps, components, conditions…) names "cấp huyện" or a district People\'s Committee, after 2025-07-01.' },
     why: { vi: 'Từ 01/7/2025 chính quyền địa phương tổ chức hai cấp (tỉnh, xã); cấp huyện không còn, thẩm quyền đã được chuyển.', en: 'Since 2025-07-01 local government has two levels (province, commune); the district level is gone and its competences moved.' },
     legalBasis: ['Luật Tổ chức chính quyền địa phương 72/2025/QH15', 'Nghị quyết 203/2025/QH15', 'Các nghị định phân định thẩm quyền 2025 (ví dụ 120/2025/NĐ-CP)'],
     example: 'levels: [district]\nagencies:\n  competent: [Ủy ban nhân dân cấp huyện]',
     limits: { vi: 'Căn cứ pháp lý, quyết định công bố và mục rà soát không được quét (văn bản cũ có thể nhắc cấp huyện). Văn bản nói về giấy tờ cấp huyện đã cấp "trước ngày 01/7/2025" chỉ được báo ở mức gợi ý; các cách nói lịch sử khác vẫn bị báo như cảnh báo.', en: 'Legal bases, the publishing decision and review items are not scanned (old documents may name the district). Text about papers the district issued "before 1 July 2025" is reported as info only; other historical wording is still a warning.' },
+    severities: { error: { vi: 'Cấp thực hiện của thủ tục là cấp huyện.', en: 'The procedure\'s level is the district.' }, warning: { vi: 'Văn bản của thủ tục còn nhắc cấp huyện, UBND huyện, phòng chuyên môn cấp huyện.', en: 'Its text still names the district, its People\'s Committee or offices.' }, info: { vi: 'Giấy tờ cấp trước ngày 01/07/2025, hoặc phân hạng cơ sở khám bệnh, chữa bệnh theo cấp huyện.', en: 'Papers issued before 2025-07-01, or health facilities graded by district tier.' } },
   },
   run(ctx) {
     const out: RawFinding[] = [];
     if (!onOrAfter(ctx.today, ABOLISHED_ON)) return out;
+    const moveCompetence = {
+      vi: 'Xác định lại cấp thực hiện (cấp xã hoặc cấp tỉnh) theo văn bản phân định thẩm quyền năm 2025 của lĩnh vực.',
+      en: 'Set the level again (commune or province) under the field\'s 2025 decree on competences.',
+    };
+    const reword = {
+      vi: 'Cập nhật văn bản: ghi cơ quan, cấp thực hiện hiện nay theo văn bản phân định thẩm quyền năm 2025 của lĩnh vực.',
+      en: 'Update the wording: name the agency and level that act now, under the field\'s 2025 decree on competences.',
+    };
     for (const { code, p } of targets(ctx)) {
       const levels: readonly string[] = p.levels ?? [];
       const i = levels.indexOf('district');
-      if (i >= 0) out.push({ code, pointer: `/levels/${i}`, data: { what: { vi: 'Thủ tục thực hiện ở', en: 'The procedure is carried out at' }, since: ABOLISHED_ON } });
+      if (i >= 0) out.push({ code, pointer: `/levels/${i}`, data: { what: { vi: 'Thủ tục thực hiện ở', en: 'The procedure is carried out at' }, advice: moveCompetence } });
       // One finding per part of the procedure (name, agencies, steps, components…), at its first mention.
       const reported = new Set<string>();
       for (const [pointer, text] of strings(p, '')) {
@@ -55,9 +72,25 @@ export const abolishedLevel = defineRule({
         reported.add(part);
         // Papers the district issued before the reform are history: reported for a reviewer, as info.
         const history = BEFORE_REFORM.test(t);
+        // A health-facility tier or a central agency's office: stale wording, no competence to move.
+        const tier = HEALTH_TIER.test(t) && !/(ubnd|uy ban nhan dan) cap huyen/.test(t);
+        const office = SECTOR_OFFICE.test(t) && !/(ubnd|uy ban nhan dan) cap huyen/.test(t);
         out.push({
-          code, pointer, severity: history ? 'info' : 'warning',
-          data: { what: history ? { vi: 'Văn bản của thủ tục nhắc giấy tờ cấp trước cải cách bởi', en: 'The procedure\'s text refers to papers issued before the reform by' } : { vi: 'Văn bản của thủ tục còn nhắc', en: 'The procedure\'s text still names' }, since: ABOLISHED_ON },
+          code, pointer, severity: history || tier ? 'info' : 'warning',
+          data: {
+            what: history
+              ? { vi: 'Văn bản của thủ tục nhắc giấy tờ đã cấp trước ngày 01/07/2025 bởi', en: 'The procedure\'s text refers to papers issued before 2025-07-01 by' }
+              : tier
+                ? { vi: 'Văn bản của thủ tục còn phân hạng cơ sở khám bệnh, chữa bệnh theo', en: 'The procedure\'s text still grades health facilities by' }
+                : office
+                  ? { vi: 'Văn bản của thủ tục còn nhắc cơ quan ngành dọc', en: 'The procedure\'s text still names a central agency\'s office at' }
+                  : { vi: 'Văn bản của thủ tục còn nhắc', en: 'The procedure\'s text still names' },
+            advice: history
+              ? { vi: 'Giấy tờ đã cấp trước cải cách vẫn có giá trị; chỉ cần xem lại câu chữ.', en: 'Papers issued before the reform stay valid; only the wording needs a look.' }
+              : tier
+                ? { vi: 'Cập nhật theo cấp chuyên môn kỹ thuật của cơ sở khám bệnh, chữa bệnh (Luật Khám bệnh, chữa bệnh 15/2023/QH15); không phải chuyển thẩm quyền.', en: 'Use the technical levels of health facilities (Law on Medical Examination and Treatment 15/2023/QH15); no competence moves.' }
+                : reword,
+          },
         });
       }
     }

@@ -23,6 +23,7 @@ export const certifiedCopyDemanded = defineRule({
     legalBasis: ['Nghị định 23/2015/NĐ-CP, Điều 6'],
     example: 'components:\n  - { id: giay-phep, name: Bản sao có chứng thực giấy phép kinh doanh, kind: submit, form: certified-copy }',
     limits: { vi: 'Thủ tục chỉ nhận hồ sơ qua bưu chính thì được bỏ qua (không có bản chính để đối chiếu). Không đọc được các ngoại lệ do luật chuyên ngành quy định.', en: 'Procedures filed only by post are skipped (there is no original to compare). Exceptions set by sector laws are not known.' },
+    severities: { warning: { vi: 'Mọi phát hiện của quy tắc.', en: 'Every finding of the rule.' } },
   },
   run(ctx) {
     const out: RawFinding[] = [];

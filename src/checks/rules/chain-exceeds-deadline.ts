@@ -1,3 +1,4 @@
+import { CHANNEL_LABELS, labels } from '../../i18n/labels.js';
 import { defineRule, targets } from '../define.js';
 import type { RawFinding } from '../types.js';
 import { show } from './duration-helpers.js';
@@ -9,8 +10,8 @@ export const chainExceedsDeadline = defineRule({
   severity: 'error',
   category: 'consistency',
   message: {
-    vi: 'Tổng thời hạn các giai đoạn ({sum} {unit}) vượt thời hạn chung {overall} ({channel}).',
-    en: 'The stage budgets add up to {sum} {unit}, more than the overall {overall} ({channel}).',
+    vi: 'Tổng thời hạn các giai đoạn ({sum}) vượt thời hạn chung {overall} khi nộp {channel}.',
+    en: 'The stage budgets add up to {sum}, more than the overall {overall} ({channel}).',
   },
   hint: { vi: 'Rút ngắn thời hạn từng giai đoạn hoặc sửa thời hạn chung cho khớp.', en: 'Shorten the stages or correct the overall duration.' },
   doc: {
@@ -19,6 +20,7 @@ export const chainExceedsDeadline = defineRule({
     legalBasis: ['Nghị định 118/2025/NĐ-CP (cơ chế một cửa liên thông)', 'Quyết định 296/QĐ-VPCP (liên thông khai sinh, thường trú, bảo hiểm y tế)'],
     example: 'channels:\n  in-person: { duration: { value: 3, unit: working-days } }\nstages:\n  - { id: khai-sinh, name: Khai sinh, level: commune, budget: { value: 1, unit: working-days } }\n  - { id: thuong-tru, name: Thường trú, level: commune, budget: { value: 2, unit: working-days } }\n  - { id: bhyt, name: Thẻ BHYT, level: province, budget: { value: 2, unit: working-days } }',
     limits: { vi: 'Giai đoạn chạy song song không được biết (tất cả coi là nối tiếp); giai đoạn khác đơn vị không được cộng.', en: 'Stages that run in parallel are not known (all are taken as sequential); stages in another unit are not added.' },
+    severities: { error: { vi: 'Mọi phát hiện của quy tắc.', en: 'Every finding of the rule.' } },
   },
   run(ctx) {
     const out: RawFinding[] = [];
@@ -34,7 +36,7 @@ export const chainExceedsDeadline = defineRule({
         if (sum > overall.value) {
           out.push({
             code, pointer: '/stages', mode: 'key', related: [{ code, pointer: `/channels/${channel}/duration` }],
-            data: { sum, unit: overall.unit, overall: show(overall), channel },
+            data: { sum: show({ value: sum, unit: overall.unit }), overall: show(overall), channel: labels(CHANNEL_LABELS, channel) },
           });
         }
       }

@@ -1,27 +1,65 @@
+import type { Procedure } from '../../../generated/types/catalogue.js';
+import { CHANNEL_LABELS, LEVEL_LABELS, labels } from '../../i18n/labels.js';
+import type { Bilingual } from '../../i18n/lang.js';
 import { defineRule } from '../define.js';
 import { componentsOf, documentKey } from '../index-build.js';
 import type { RawFinding } from '../types.js';
 import { longer, show } from './duration-helpers.js';
 
 const CHANNELS = ['in-person', 'online', 'postal'] as const;
+/** How many differing components a message names before "và N thành phần khác". */
+const NAMED = 3;
 
-/** The same service at different levels or in a variant, with different durations or components. */
+/** "cấp bộ, cấp tỉnh" / "ministry, province". */
+function levelsOf(p: Procedure): Bilingual {
+  const list = (p.levels ?? []).map((l) => labels(LEVEL_LABELS, l));
+  if (list.length === 0) return { vi: 'không ghi cấp', en: 'no level stated' };
+  return { vi: list.map((l) => l.vi).join(', '), en: list.map((l) => l.en).join(', ') };
+}
+
+/** Names, the first few quoted, then how many more. */
+function someNames(names: readonly string[]): Bilingual {
+  const shown = names.slice(0, NAMED).map((n) => `"${n.length > 80 ? `${n.slice(0, 77)}…` : n}"`);
+  const more = names.length - shown.length;
+  return {
+    vi: `${shown.join(', ')}${more > 0 ? ` và ${more} thành phần khác` : ''}`,
+    en: `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`,
+  };
+}
+
+/** Whether `a` declares a lawful difference from `b` for an aspect (or `b` from `a`). */
+function declared(a: Procedure, b: Procedure, aspect: 'duration' | 'fees' | 'components'): boolean {
+  const covers = (x: Procedure, other: string): boolean => (x.levelDifferences ?? []).some((d) => d.with === other && d.aspects.includes(aspect));
+  return covers(a, b.code) || covers(b, a.code);
+}
+
+/** The same service at different levels or in a variant, with different durations, fees or components. */
 export const crossLevelMismatch = defineRule({
   id: 'cross-level-mismatch',
   code: 'TTHC413',
   severity: 'warning',
   category: 'consistency',
   message: {
-    vi: '{what} khác với {other} ({otherLevels}): {detail}.',
-    en: '{what} differs from {other} ({otherLevels}): {detail}.',
+    vi: '{what} khác với thủ tục {other} ({otherLevels}): {detail}.',
+    en: '{what} differs from procedure {other} ({otherLevels}): {detail}.',
   },
-  hint: { vi: 'Thống nhất giữa các cấp, hoặc ghi lý do (review, note) nếu sự khác biệt có căn cứ.', en: 'Align the levels, or state the reason (review, note) when the difference is lawful.' },
+  hint: {
+    vi: 'Thống nhất giữa các cấp; nếu khác biệt có căn cứ (phân cấp thẩm quyền, luật quy định khác), khai báo trong levelDifferences kèm căn cứ pháp lý.',
+    en: 'Align the levels; if the difference is lawful (a split of competence, the law says so), declare it in levelDifferences with its legal basis.',
+  },
   doc: {
-    what: { vi: 'Cùng một dịch vụ công bố ở nhiều cấp (tên giống nhau khi bỏ phần "thực hiện tại cấp…", hoặc related: same-service) hoặc bản của tỉnh so với thủ tục gốc: khác thời hạn, khác mức phí, khác thành phần hồ sơ; bản của tỉnh chậm hơn thủ tục gốc.', en: 'The same service published at several levels (same name once "thực hiện tại cấp…" is dropped, or related: same-service), or a provincial variant against its base: different durations, fees or components; a variant slower than its base.' },
+    what: {
+      vi: 'Cùng một dịch vụ công bố ở nhiều cấp (tên giống nhau khi bỏ phần "thực hiện tại cấp…") hoặc bản của tỉnh so với thủ tục gốc: khác thời hạn, khác mức phí, khác thành phần hồ sơ (nêu tên các thành phần khác nhau); bản của tỉnh chậm hơn thủ tục gốc. Mỗi cặp thủ tục được báo một lần.',
+      en: 'The same service published at several levels (same name once "thực hiện tại cấp…" is dropped), or a provincial variant against its base: different durations, fees or components (naming the differing components); a variant slower than its base. Each pair is reported once.',
+    },
     why: { vi: 'Người dân được đối xử như nhau ở mọi cấp; khác biệt không có lý do là dấu hiệu công bố sai hoặc đặt thêm điều kiện.', en: 'Citizens deserve the same treatment at every level; unexplained differences signal a publishing error or an added requirement.' },
     legalBasis: ['Nghị định 63/2010/NĐ-CP, Điều 8 (sửa đổi bởi Nghị định 92/2017/NĐ-CP)', 'Nghị định 118/2025/NĐ-CP'],
     example: '# 1.001247 (cấp bộ): in-person duration 7 working-days\n# 1.014061 (cấp xã): in-person duration 7 working-days, online 5 working-days — compared per channel',
-    limits: { vi: 'Dịch vụ được ghép theo tên đã chuẩn hóa, nên hai thủ tục khác nhau trùng tên có thể bị so với nhau. Thành phần so theo tên đã chuẩn hóa; khác cách viết vẫn bị coi là khác. Thủ tục có mục review được coi là đã ghi lý do.', en: 'Services are paired by normalised name, so two different procedures with one name may be compared. Components are compared by normalised name; other wording counts as different. A procedure with review items counts as having stated its reason.' },
+    limits: {
+      vi: 'Dịch vụ được ghép theo tên đã chuẩn hóa, nên hai thủ tục khác nhau trùng tên có thể bị so với nhau. Thành phần so theo tên đã chuẩn hóa; khác cách viết vẫn bị coi là khác. Khác biệt có căn cứ được khai báo bằng levelDifferences (kèm căn cứ pháp lý) thì không bị báo.',
+      en: 'Services are paired by normalised name, so two different procedures with one name may be compared. Components are compared by normalised name; other wording counts as different. Differences declared in levelDifferences (with their legal basis) are not reported.',
+    },
+    severities: { warning: { vi: 'Mọi khác biệt chưa khai báo.', en: 'Every undeclared difference.' } },
   },
   run(ctx) {
     const out: RawFinding[] = [];
@@ -29,12 +67,15 @@ export const crossLevelMismatch = defineRule({
     const pairs: [string, string][] = [];
     for (const group of ctx.index.services.values()) {
       if (group.length < 2 || group.length > 6) continue;
-      const levelsOf = (c: string): string => [...(ctx.index.procedures.get(c)?.levels ?? [])].sort().join(',');
+      const levelKey = (c: string): string => [...(ctx.index.procedures.get(c)?.levels ?? [])].sort().join(',');
       for (let i = 0; i < group.length; i++) {
-        for (let j = 0; j < group.length; j++) {
+        for (let j = i + 1; j < group.length; j++) {
           const a = group[i] as string;
           const b = group[j] as string;
-          if (a !== b && levelsOf(a) !== levelsOf(b) && wanted.has(a)) pairs.push([a, b]);
+          if (levelKey(a) === levelKey(b)) continue;
+          // Each pair once, on the requested file (the first one when both are).
+          if (wanted.has(a)) pairs.push([a, b]);
+          else if (wanted.has(b)) pairs.push([b, a]);
         }
       }
     }
@@ -44,39 +85,47 @@ export const crossLevelMismatch = defineRule({
       const pb = ctx.index.procedures.get(b);
       if (pa === undefined || pb === undefined) continue;
       const isVariant = ctx.catalogue.procedures.get(a)?.procedure.variantOf === b;
-      if (!isVariant && (pa.review ?? []).length > 0) continue;
       const what = isVariant ? { vi: 'Bản của tỉnh', en: 'The provincial variant' } : { vi: 'Thủ tục này', en: 'This procedure' };
-      const otherLevels = (pb.levels ?? []).join(', ') || '—';
+      const otherLevels = levelsOf(pb);
       for (const ch of CHANNELS) {
+        const via = labels(CHANNEL_LABELS, ch);
         const da = pa.channels?.[ch]?.duration;
         const db = pb.channels?.[ch]?.duration;
-        if (da === undefined || db === undefined) continue;
-        const slower = longer(da, db);
-        const differs = !isVariant && (da.value !== db.value || da.unit !== db.unit);
-        if (slower || differs) {
-          out.push({
-            code: a, pointer: `/channels/${ch}/duration`, related: [{ code: b, pointer: `/channels/${ch}/duration` }],
-            data: { what, other: b, otherLevels, detail: { vi: `thời hạn ${ch} ${show(da)} so với ${show(db)}`, en: `${ch} duration ${show(da)} against ${show(db)}` } },
-          });
+        if (da !== undefined && db !== undefined && !declared(pa, pb, 'duration')) {
+          const slower = longer(da, db);
+          const differs = !isVariant && (da.value !== db.value || da.unit !== db.unit);
+          if (slower || differs) {
+            out.push({
+              code: a, key: b, pointer: `/channels/${ch}/duration`, related: [{ code: b, pointer: `/channels/${ch}/duration` }],
+              data: { what, other: b, otherLevels, detail: { vi: `thời hạn khi nộp ${via.vi} là ${show(da).vi}, bên kia ${show(db).vi}`, en: `the duration ${via.en} is ${show(da).en} against ${show(db).en}` } },
+            });
+          }
         }
-        const fa = (pa.channels?.[ch]?.fees ?? []).map((f) => f.amount).sort().join('/');
-        const fb = (pb.channels?.[ch]?.fees ?? []).map((f) => f.amount).sort().join('/');
-        if (!isVariant && fa !== '' && fb !== '' && fa !== fb) {
+        const money = (n: number): string => n.toLocaleString('vi-VN');
+        const fa = (pa.channels?.[ch]?.fees ?? []).map((f) => f.amount).sort((x, y) => x - y);
+        const fb = (pb.channels?.[ch]?.fees ?? []).map((f) => f.amount).sort((x, y) => x - y);
+        if (!isVariant && fa.length > 0 && fb.length > 0 && fa.join('/') !== fb.join('/') && !declared(pa, pb, 'fees')) {
           out.push({
-            code: a, pointer: `/channels/${ch}/fees`, related: [{ code: b, pointer: `/channels/${ch}/fees` }],
-            data: { what, other: b, otherLevels, detail: { vi: `phí ${ch} ${fa} so với ${fb}`, en: `${ch} fees ${fa} against ${fb}` } },
+            code: a, key: b, pointer: `/channels/${ch}/fees`, related: [{ code: b, pointer: `/channels/${ch}/fees` }],
+            data: { what, other: b, otherLevels, detail: { vi: `phí khi nộp ${via.vi} là ${fa.map(money).join(' / ')} đồng, bên kia ${fb.map(money).join(' / ')} đồng`, en: `the fees ${via.en} are ${fa.map(money).join(' / ')} VND against ${fb.map(money).join(' / ')} VND` } },
           });
         }
       }
-      if (!isVariant) {
-        const ka = new Set(componentsOf(pa).map((c) => documentKey(c.component.name)));
-        const kb = new Set(componentsOf(pb).map((c) => documentKey(c.component.name)));
-        const onlyA = [...ka].filter((k) => !kb.has(k)).length;
-        const onlyB = [...kb].filter((k) => !ka.has(k)).length;
-        if (ka.size > 0 && kb.size > 0 && (onlyA > 0 || onlyB > 0)) {
+      if (!isVariant && !declared(pa, pb, 'components')) {
+        const byKey = (p: Procedure): Map<string, string> => new Map(componentsOf(p).map((c) => [documentKey(c.component.name), c.component.name]));
+        const ka = byKey(pa);
+        const kb = byKey(pb);
+        const onlyA = [...ka].filter(([k]) => !kb.has(k)).map(([, n]) => n);
+        const onlyB = [...kb].filter(([k]) => !ka.has(k)).map(([, n]) => n);
+        if (ka.size > 0 && kb.size > 0 && (onlyA.length > 0 || onlyB.length > 0)) {
+          const here = someNames(onlyA);
+          const there = someNames(onlyB);
+          const parts: Bilingual[] = [];
+          if (onlyA.length > 0) parts.push({ vi: `chỉ thủ tục này yêu cầu ${here.vi}`, en: `only this one asks for ${here.en}` });
+          if (onlyB.length > 0) parts.push({ vi: `chỉ ${b} yêu cầu ${there.vi}`, en: `only ${b} asks for ${there.en}` });
           out.push({
-            code: a, pointer: '/components', related: [{ code: b, pointer: '/components' }],
-            data: { what, other: b, otherLevels, detail: { vi: `${onlyA} thành phần chỉ có ở đây, ${onlyB} chỉ có ở ${b}`, en: `${onlyA} components only here, ${onlyB} only in ${b}` } },
+            code: a, key: b, pointer: '/components', mode: 'key', related: [{ code: b, pointer: '/components' }],
+            data: { what, other: b, otherLevels, detail: { vi: `thành phần hồ sơ khác nhau — ${parts.map((p) => p.vi).join('; ')}`, en: `the components differ — ${parts.map((p) => p.en).join('; ')}` } },
           });
         }
       }

@@ -19,6 +19,7 @@ export const duplicateComponent = defineRule({
     legalBasis: ['Nghị định 63/2010/NĐ-CP, Điều 8 khoản 2 và Điều 28 (sửa đổi bởi Nghị định 92/2017/NĐ-CP)'],
     example: 'components:\n  - { id: to-khai, name: Tờ khai đăng ký, kind: submit }\n  - { id: to-khai-2, name: "Tờ khai đăng ký (bản chính)", kind: submit }',
     limits: { vi: 'Hai tên khác nhau của cùng một giấy tờ chỉ được nhận ra nếu danh mục giấy tờ ghi tên gọi khác (aliases). Giấy tờ xuất trình và giấy tờ nộp cùng tên được coi là khác nhau.', en: 'Two different names of one document are only recognised through the registry\'s aliases. A document to present and one to submit with the same name are treated as different.' },
+    severities: { warning: { vi: 'Mọi phát hiện của quy tắc.', en: 'Every finding of the rule.' } },
   },
   run(ctx) {
     const out: RawFinding[] = [];

@@ -1,4 +1,6 @@
 import type { Duration } from '../../../generated/types/catalogue.js';
+import { periodLabel } from '../../i18n/labels.js';
+import type { Bilingual } from '../../i18n/lang.js';
 
 /** A duration in working days when it can be compared without a calendar, else undefined. */
 export function comparableDays(d: Pick<Duration, 'value' | 'unit'> | undefined): { value: number; unit: string } | undefined {
@@ -13,10 +15,10 @@ export function longer(a: Pick<Duration, 'value' | 'unit'> | undefined, b: Pick<
   return x !== undefined && y !== undefined && x.unit === y.unit && x.value > y.value;
 }
 
-/** "3 working-days", "24 hours", or "3 (?)" without unit. */
-export function show(d: Pick<Duration, 'value' | 'unit'> | undefined): string {
-  if (d === undefined) return '—';
-  return `${d.value} ${d.unit ?? '(?)'}`;
+/** "3 ngày làm việc" / "3 working days", "24 giờ", or "3 (không rõ đơn vị)" without unit. */
+export function show(d: Pick<Duration, 'value' | 'unit'> | undefined): Bilingual {
+  if (d === undefined) return { vi: '—', en: '—' };
+  return periodLabel(d);
 }
 
 /** Whether a duration fits in one working day (same day, ≤ 1 working day, ≤ 8 hours). */

@@ -1,7 +1,7 @@
 import { defineRule, targets } from '../define.js';
 import { normalise } from '../index-build.js';
 import type { RawFinding } from '../types.js';
-import { withinOneDay } from './duration-helpers.js';
+import { show, withinOneDay } from './duration-helpers.js';
 import { FIELD_WORK } from './four-on-spot-ineligible.js';
 
 /** Not designated 4 tại chỗ, yet nothing in it prevents same-day handling on the spot. */
@@ -18,6 +18,7 @@ export const fourOnSpotCandidate = defineRule({
     legalBasis: ['Nghị định 118/2025/NĐ-CP', 'Chỉ đạo của Thủ tướng về cải cách TTHC (201/CĐ-TTg)'],
     example: 'channels:\n  in-person: { duration: { value: 0, unit: working-days, sameDayCutoff: "15:00" } }',
     limits: { vi: 'Chỉ là gợi ý: thẩm quyền ký, con dấu, phôi, hệ thống phần mềm tại bộ phận một cửa không được biết.', en: 'A suggestion only: signing authority, seals, blank forms and the one-stop desk\'s software are not known.' },
+    severities: { info: { vi: 'Mọi phát hiện của quy tắc.', en: 'Every finding of the rule.' } },
   },
   run(ctx) {
     const out: RawFinding[] = [];
@@ -28,7 +29,7 @@ export const fourOnSpotCandidate = defineRule({
       if ((p.stages ?? []).length > 0 || (p.agencies?.coordinating ?? []).length > 0) continue;
       if ((p.steps ?? []).some((s) => FIELD_WORK.test(normalise(s)))) continue;
       const d = durations[0];
-      out.push({ code, pointer: '/channels', mode: 'key', data: { duration: d === undefined ? '—' : `${d.value} ${d.unit ?? ''}`.trim() } });
+      out.push({ code, pointer: '/channels', mode: 'key', data: { duration: show(d) } });
     }
     return out;
   },

@@ -23,6 +23,7 @@ export const issuedByCatalogue = defineRule({
     legalBasis: ['Nghị định 45/2020/NĐ-CP (sử dụng kết quả giải quyết TTHC điện tử)', 'Nghị quyết 66.7/2025/NQ-CP'],
     example: 'components:\n  - { id: gcn-dkdn, name: Giấy chứng nhận đăng ký doanh nghiệp, kind: submit, document: giay-chung-nhan-dang-ky-doanh-nghiep }',
     limits: { vi: 'Chỉ so tên kết quả có ít nhất 7 từ; kết quả chung chung ("Quyết định", "Văn bản chấp thuận") không được dùng.', en: 'Only result names of at least seven words are matched; generic results ("Quyết định", "Văn bản chấp thuận") are not used.' },
+    severities: { info: { vi: 'Mọi phát hiện của quy tắc.', en: 'Every finding of the rule.' } },
   },
   run(ctx) {
     const out: RawFinding[] = [];
@@ -43,7 +44,7 @@ export const issuedByCatalogue = defineRule({
         // Already read from a database, or conditional on not being found there.
         if (component.dataSource !== undefined || FALLBACK.test(normalise(`${component.name} ${component.note ?? ''}`))) continue;
         let issuer: Place | undefined;
-        for (const d of documentsIn(ctx.index, component, { anchored: true })) {
+        for (const d of documentsIn(ctx.index, component, { anchored: true }).filter((x) => x.context === 'demand')) {
           const c = (issuedBy.get(d.id) ?? []).find((x) => x !== code);
           if (c !== undefined) {
             issuer = { code: c, pointer: '/results' };

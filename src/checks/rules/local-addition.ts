@@ -19,6 +19,7 @@ export const localAddition = defineRule({
     legalBasis: ['Nghị định 63/2010/NĐ-CP, Điều 8 và Điều 9', 'Nghị định 118/2025/NĐ-CP'],
     example: 'variantOf: "2.000815"\ncomponents:\n  - { id: don-de-nghi, name: Đơn đề nghị chứng thực (mẫu của tỉnh), kind: submit }',
     limits: { vi: 'Giấy tờ cùng nội dung nhưng khác tên được coi là thêm; thành phần có legalBasis riêng vẫn được báo để người rà soát xem căn cứ.', en: 'The same document under another name counts as an addition; a component with its own legalBasis is still reported so a reviewer reads it.' },
+    severities: { warning: { vi: 'Mọi phát hiện của quy tắc.', en: 'Every finding of the rule.' } },
   },
   run(ctx) {
     const out: RawFinding[] = [];

@@ -16,6 +16,7 @@ export const onlineFullCandidate = defineRule({
     legalBasis: ['Nghị định 42/2022/NĐ-CP, Điều 11', 'Nghị quyết 66.7/2025/NQ-CP'],
     example: 'online: partial\ncomponents:\n  - { id: to-khai, name: Tờ khai, kind: submit, alsoAccepted: [e-form] }',
     limits: { vi: 'Thủ tục nhập từ Cổng không ghi mức trực tuyến (online) nên không được xét. Chữ ký số, thanh toán trực tuyến, kết quả điện tử không được kiểm tra.', en: 'Imported procedures do not state their online level and are not considered. Digital signatures, online payment and electronic results are not checked.' },
+    severities: { info: { vi: 'Mọi phát hiện của quy tắc.', en: 'Every finding of the rule.' } },
   },
   run(ctx) {
     const out: RawFinding[] = [];

@@ -9,13 +9,14 @@ export const onlineFullConflict = defineRule({
   severity: 'error',
   category: 'consistency',
   message: { vi: 'Thủ tục được ghi trực tuyến toàn trình nhưng {reason}.', en: 'The procedure is marked fully online (toàn trình) but {reason}.' },
-  hint: { vi: 'Sửa online thành partial, hoặc bỏ yêu cầu có mặt, xuất trình bản chính (khai thác dữ liệu, bản điện tử).', en: 'Set online to partial, or drop the in-person requirements (read data, accept electronic copies).' },
+  hint: { vi: 'Ghi mức độ trực tuyến một phần (online: partial), hoặc bỏ yêu cầu có mặt, xuất trình bản chính (khai thác dữ liệu, nhận bản điện tử).', en: 'Set online to partial, or drop the in-person requirements (read data, accept electronic copies).' },
   doc: {
     what: { vi: 'Thủ tục có online: full mà không có kênh trực tuyến, hoặc có giấy tờ phải xuất trình (kind: present), hoặc bản chính phải nộp dưới dạng giấy.', en: 'A procedure with online: full that has no online channel, or documents to present in person (kind: present), or paper originals to hand in.' },
     why: { vi: 'Dịch vụ công trực tuyến toàn trình là dịch vụ mà toàn bộ quá trình, từ nộp hồ sơ đến nhận kết quả, được thực hiện trên môi trường mạng; không có bước nào cần có mặt.', en: 'A fully online service handles everything from filing to the result online; no step needs presence.' },
     legalBasis: ['Nghị định 42/2022/NĐ-CP, Điều 11'],
     example: 'online: full\ncomponents:\n  - { id: cccd, name: Thẻ căn cước, kind: present, form: original }',
     limits: { vi: 'Bản chính chấp nhận bản điện tử (alsoAccepted: e-form, e-data) không bị báo.', en: 'Originals that accept an electronic form (alsoAccepted: e-form, e-data) are not reported.' },
+    severities: { error: { vi: 'Mọi phát hiện của quy tắc.', en: 'Every finding of the rule.' } },
   },
   run(ctx) {
     const out: RawFinding[] = [];

@@ -30,6 +30,7 @@ export const staleLegalBasis = defineRule({
     legalBasis: ['Nghị định 63/2010/NĐ-CP, Điều 8 khoản 2 điểm l (căn cứ pháp lý)'],
     example: 'legalBasis:\n  - { number: 61/2018/NĐ-CP }   # replaced by 118/2025/NĐ-CP',
     limits: { vi: 'Chỉ biết những văn bản có trong danh mục văn bản (procedures/registry/legal.yaml).', en: 'Only knows the documents listed in the legal registry (procedures/registry/legal.yaml).' },
+    severities: { warning: { vi: 'Mọi phát hiện của quy tắc.', en: 'Every finding of the rule.' } },
   },
   run(ctx) {
     const out: RawFinding[] = [];
