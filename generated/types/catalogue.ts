@@ -436,6 +436,15 @@ export interface LegalDocument {
    * Ghi chú. — A note.
    */
   note?: string;
+  /**
+   * Nguồn xác nhận tình trạng (ví dụ trang công bố văn bản thay thế). — Where the status was read (e.g. the page that announces the replacement).
+   */
+  sources?: {
+    url: string;
+    publisher?: string;
+    retrieved?: IsoDate;
+    note?: string;
+  }[];
 }
 /**
  * Danh mục văn bản quy phạm pháp luật được viện dẫn: số, tên, hiệu lực, văn bản thay thế. — The registry of legal documents.

@@ -93,10 +93,16 @@ export const workflow: WorkflowIR = {
       "id": "mau-ho-tich-dien-tu-tuong-tac-dang-ky",
       "name": "Mẫu hộ tịch điện tử tương tác đăng ký khai sinh (do người yêu cầu cung cấp thông tin theo hướng dẫn trên Cổng dịch vụ công, nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tuyến)",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "nguoi-co-yeu-cau-dang-ky-khai-sinh-thuc"
     }
   ],
-  "cases": [],
+  "cases": [
+    {
+      "id": "nguoi-co-yeu-cau-dang-ky-khai-sinh-thuc",
+      "name": "Người có yêu cầu đăng ký khai sinh thực hiện việc nộp/xuất trình (theo hình thức trực tiếp) hoặc tải lên (theo hình thức trực tuyến) các giấy tờ sau"
+    }
+  ],
   "facts": []
 };
 

@@ -48,10 +48,16 @@ export const workflow: WorkflowIR = {
       "id": "van-ban-de-nghi-cap-tai-khoan-dien-tu",
       "name": "Văn bản đề nghị cấp tài khoản điện tử (NA19).",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "so-luong-ho-so-01-mot-bo"
     }
   ],
-  "cases": [],
+  "cases": [
+    {
+      "id": "so-luong-ho-so-01-mot-bo",
+      "name": "Số lượng hồ sơ: 01 (một) bộ"
+    }
+  ],
   "facts": []
 };
 

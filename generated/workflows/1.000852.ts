@@ -54,34 +54,44 @@ export const workflow: WorkflowIR = {
       "id": "ho-so-de-nghi-cap-hoac-bo-sung-nghiep-vu",
       "name": "Hồ sơ đề nghị cấp hoặc bổ sung nghiệp vụ chứng thư chữ ký điện tử cho tổ chức gồm: Giấy đề nghị cấp, bổ sung nghiệp vụ chứng thư chữ ký điện tử cho tổ chức theo Phụ lục II ban hành kèm theo Thông tư số 59/2025/TT-NHNN.",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "ho-so-de-nghi-cap-hoac-bo-sung-nghiep-vu"
     },
     {
       "id": "giay-de-nghi-cap-bo-sung-nghiep-vu-chung",
       "name": "Giấy đề nghị cấp, bổ sung nghiệp vụ chứng thư chữ ký điện tử cho cá nhân theo Phụ lục I ban hành kèm theo Thông tư số 59/2025/TT-NHNN;",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "ho-so-de-nghi-cap-hoac-bo-sung-nghiep-vu"
     },
     {
       "id": "van-ban-the-hien-su-dong-y-cua-thue-bao",
       "name": "Văn bản thể hiện sự đồng ý của thuê bao cho phép Cục Công nghệ thông tin thu thập, xử lý dữ liệu cá nhân phục vụ cấp chứng thư chữ ký điện tử cho thuê bao theo Phụ lục VIII ban hành kèm theo Thông tư số 59/2025/TT-NHNN;",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "ho-so-de-nghi-cap-hoac-bo-sung-nghiep-vu"
     },
     {
       "id": "truong-hop-ca-nhan-duoc-cap-chung-thu-2",
       "name": "Trường hợp cá nhân được cấp chứng thư chữ ký điện tử là người được người có thẩm quyền ủy quyền hoặc phân công nhiệm vụ, tổ chức quản lý thuê bao phải gửi kèm trong bộ hồ sơ văn bản ủy quyền hoặc phân công nhiệm vụ. Nội dung ủy quyền hoặc phân công nhiệm vụ phải nêu rõ người được ủy quyền hoặc phân công nhiệm vụ được phép đại diện cho tổ chức ký duyệt hồ sơ, văn bản, tài liệu, báo cáo, giao dịch trên hệ thống thông tin tương ứng với nghiệp vụ của chứng thư chữ ký điện tử đề nghị cấp. Người được ủy quyền không được ủy quyền cho người khác thực hiện.",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "ho-so-de-nghi-cap-hoac-bo-sung-nghiep-vu"
     },
     {
       "id": "truong-hop-chung-thu-chu-ky-dien-tu-da",
       "name": "Trường hợp chứng thư chữ ký điện tử đã được cấp và còn hiệu lực, tuy nhiên thiết bị lưu khóa bị hỏng hoặc chứng thư chữ ký điện tử bị xóa khỏi thiết bị hoặc do nguyên nhân khác dẫn tới lỗi trong quá trình sử dụng, thuê báo có nhu cầu tiếp tục sử dụng thì nộp hồ sơ gồm: Giấy đề nghị cấp, bổ sung nghiệp vụ chứng thư chữ ký điện tử cho cá nhân theo Phụ lục I ban hành kèm theo Thông tư số 59/2025/TT-NHNN.",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "ho-so-de-nghi-cap-hoac-bo-sung-nghiep-vu"
     }
   ],
-  "cases": [],
+  "cases": [
+    {
+      "id": "ho-so-de-nghi-cap-hoac-bo-sung-nghiep-vu",
+      "name": "Hồ sơ đề nghị cấp hoặc bổ sung nghiệp vụ chứng thư chữ ký điện tử cho cá nhân bao gồm"
+    }
+  ],
   "facts": []
 };
 

@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 1.001022 — Thủ tục đăng ký nhận cha, mẹ, con. */
-export type ComponentId = "truong-hop-khong-co-van-ban-neu-tren-thi" | "van-ban-cua-co-quan-y-te-co-quan-giam" | "ho-chieu-the-can-cuoc-cong-dan-the-can" | "to-khai-dang-ky-dang-ky-nhan-cha-me-con" | "mau-ho-tich-dien-tu-tuong-tac-dang-ky";
+export type ComponentId = "truong-hop-khong-co-van-ban-neu-tren-thi" | "ho-chieu-the-can-cuoc-cong-dan-the-can" | "van-ban-cua-co-quan-y-te-co-quan-giam" | "to-khai-dang-ky-dang-ky-nhan-cha-me-con" | "mau-ho-tich-dien-tu-tuong-tac-dang-ky";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -48,31 +48,43 @@ export const workflow: WorkflowIR = {
       "required": true
     },
     {
-      "id": "van-ban-cua-co-quan-y-te-co-quan-giam",
-      "name": "Văn bản của cơ quan y tế, cơ quan giám định hoặc cơ quan khác có thẩm quyền xác nhận quan hệ cha con, quan hệ mẹ con.",
-      "kind": "submit",
-      "required": true
-    },
-    {
       "id": "ho-chieu-the-can-cuoc-cong-dan-the-can",
       "name": "Hộ chiếu/Thẻ căn cước công dân/Thẻ căn cước/Căn cước điện tử/Giấy chứng nhận căn cước hoặc các giấy tờ khác có dán ảnh và thông tin cá nhân do cơ quan có thẩm quyền cấp, còn giá trị sử dụng (sau đây gọi tắt là giấy tờ tùy thân) để chứng minh về nhân thân khi làm thủ tục trực tiếp tại cơ quan đăng ký hộ tịch.",
       "kind": "present",
       "required": true
     },
     {
+      "id": "van-ban-cua-co-quan-y-te-co-quan-giam",
+      "name": "Văn bản của cơ quan y tế, cơ quan giám định hoặc cơ quan khác có thẩm quyền xác nhận quan hệ cha con, quan hệ mẹ con.",
+      "kind": "submit",
+      "required": true,
+      "case": "chung-cu-chung-minh-quan-he-cha-con-hoac"
+    },
+    {
       "id": "to-khai-dang-ky-dang-ky-nhan-cha-me-con",
       "name": "Tờ khai đăng ký đăng ký nhận cha, mẹ, con theo mẫu (nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tiếp);",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "nguoi-co-yeu-cau-dang-ky-nhan-cha-me-con"
     },
     {
       "id": "mau-ho-tich-dien-tu-tuong-tac-dang-ky",
       "name": "Mẫu hộ tịch điện tử tương tác đăng ký nhận cha, mẹ, con (do người yêu cầu cung cấp thông tin theo hướng dẫn trên Cổng dịch vụ công, nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tuyến)",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "nguoi-co-yeu-cau-dang-ky-nhan-cha-me-con"
     }
   ],
-  "cases": [],
+  "cases": [
+    {
+      "id": "chung-cu-chung-minh-quan-he-cha-con-hoac",
+      "name": "Chứng cứ chứng minh quan hệ cha, con hoặc quan hệ mẹ, con gồm"
+    },
+    {
+      "id": "nguoi-co-yeu-cau-dang-ky-nhan-cha-me-con",
+      "name": "Người có yêu cầu đăng ký nhận cha, mẹ, con thực hiện việc nộp/xuất trình (theo hình thức trực tiếp) hoặc tải lên (theo hình thức trực tuyến) các giấy tờ sau"
+    }
+  ],
   "facts": []
 };
 

@@ -70,21 +70,21 @@ export const workflow: WorkflowIR = {
       "name": "Giấy đề nghị cấp giấy phép theo mẫu",
       "kind": "submit",
       "required": true,
-      "case": "truong-hop-cap-cap-lai-khi-giay-phep"
+      "case": "doi-voi-phuong-tien-thuong-mai"
     },
     {
       "id": "ban-sao-hoac-ban-sao-co-chung-thuc-hoac",
       "name": "Bản sao hoặc bản sao có chứng thực hoặc bản sao điện tử được chứng thực từ bản chính hoặc bản sao điện tử từ sổ gốc quyết định cử đi công tác của cơ quan có thẩm quyền đối với xe công vụ",
       "kind": "submit",
       "required": true,
-      "case": "truong-hop-cap-cap-lai-khi-giay-phep"
+      "case": "doi-voi-phuong-tien-phi-thuong-mai"
     },
     {
       "id": "giay-chung-nhan-dang-ky-xe-o-to-hoac-2",
       "name": "Giấy chứng nhận đăng ký xe ô tô hoặc giấy hẹn nhận giấy chứng nhận đăng ký xe ô tô của cơ quan có thẩm quyền cấp giấy chứng nhận đăng ký xe ô tô (Bản sao hoặc bản sao có chứng thực hoặc bản sao điện tử được chứng thực từ bản chính hoặc bản sao điện tử từ sổ gốc). Trường hợp phương tiện không thuộc quyền sở hữu của đơn vị kinh doanh vận tải phải xuất trình thêm bản sao hoặc bản sao có chứng thực hoặc bản sao điện tử được chứng thực từ bản chính hoặc bản sao điện tử từ sổ gốc một trong các giấy tờ sau: Hợp đồng thuê phương tiện bằng văn bản với tổ chức, cá nhân hoặc hợp đồng dịch vụ giữa thành viên và hợp tác xã hoặc hợp đồng hợp tác kinh doanh hoặc hợp đồng cho thuê tài chính (đối với trường hợp cho thuê tài chính)",
       "kind": "submit",
       "required": true,
-      "case": "truong-hop-cap-cap-lai-khi-giay-phep"
+      "case": "doi-voi-phuong-tien-phi-thuong-mai"
     },
     {
       "id": "giay-de-nghi-cap-giay-phep-theo-mau-3",
@@ -130,6 +130,14 @@ export const workflow: WorkflowIR = {
     {
       "id": "truong-hop-cap-cap-lai-khi-giay-phep",
       "name": "Trường hợp cấp; cấp lại khi Giấy phép liên vận giữa Việt Nam và Campuchia hết thời hạn sử dụng hoặc còn thời hạn sử dụng nhưng hết trang đóng dấu xác nhận của các cơ quan quản lý tại cửa khẩu"
+    },
+    {
+      "id": "doi-voi-phuong-tien-thuong-mai",
+      "name": "Trường hợp cấp; cấp lại khi Giấy phép liên vận giữa Việt Nam và Campuchia hết thời hạn sử dụng hoặc còn thời hạn sử dụng nhưng hết trang đóng dấu xác nhận của các cơ quan quản lý tại cửa khẩu — Đối với phương tiện thương mại"
+    },
+    {
+      "id": "doi-voi-phuong-tien-phi-thuong-mai",
+      "name": "Trường hợp cấp; cấp lại khi Giấy phép liên vận giữa Việt Nam và Campuchia hết thời hạn sử dụng hoặc còn thời hạn sử dụng nhưng hết trang đóng dấu xác nhận của các cơ quan quản lý tại cửa khẩu — Đối với phương tiện phi thương mại"
     },
     {
       "id": "truong-hop-cap-cap-lai-khi-giay-phep-2",

@@ -43,40 +43,55 @@ export const workflow: WorkflowIR = {
       "id": "nghi-quyet-hoac-quyet-dinh-cua-hoi-dong",
       "name": "Nghị quyết hoặc quyết định của Hội đồng thành viên của ngân hàng thương mại về việc mua bán, chuyển nhượng phần vốn góp;",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "ho-so-de-nghi-chap-thuan-viec-mua-ban"
     },
     {
       "id": "cac-van-ban-tai-lieu-chung-minh-ben-mua",
       "name": "Các văn bản, tài liệu chứng minh bên mua, nhận chuyển nhượng đáp ứng đủ các điều kiện để được mua, nhận chuyển nhượng phần vốn góp của ngân hàng thương mại trách nhiệm hữu hạn hai thành viên trở lên theo quy định của pháp luật, gồm: (i) Đối với bên mua, nhận chuyển nhượng là tổ chức tín dụng nước ngoài: các văn bản, tài liệu quy định tại điểm c(i) khoản 1 Điều 13 Thông tư số 50/2025/TT-NHNN; (ii) Đối với bên mua, nhận chuyển nhượng là ngân hàng thương mại Việt Nam: các văn bản, tài liệu quy định tại điểm c(ii) khoản 1 Điều 13 Thông tư số 50/2025/TT-NHNN. (iii) Đối với bên mua, nhận chuyển nhượng phần vốn góp của ngân hàng liên doanh là doanh nghiệp không phải ngân hàng, hồ sơ bao gồm các văn bản quy định tại điểm c(iii) khoản 1 Điều 13 Thông tư số 50/2025/TT-NHNN.",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "ho-so-de-nghi-chap-thuan-viec-mua-ban"
     },
     {
       "id": "cam-ket-thong-bao-cho-cac-thanh-vien-gop",
       "name": "Cam kết thông báo cho các thành viên góp vốn mới về quyền và nghĩa vụ của thành viên góp vốn theo quy định tại Luật Các tổ chức tín dụng và pháp luật có liên quan, trong đó bao gồm: (i) Chịu trách nhiệm trước pháp luật về tính hợp pháp của nguồn vốn mua, nhận chuyển nhượng; không được dùng vốn huy động, vốn vay của tổ chức, cá nhân khác để mua, nhận chuyển nhượng; (ii) Chịu trách nhiệm tuân thủ quy định về tỷ lệ sở hữu phần vốn góp của thành viên góp vốn, thành viên góp vốn và người có liên quan.",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "ho-so-de-nghi-chap-thuan-viec-mua-ban-2"
     },
     {
       "id": "van-ban-thoa-thuan-mua-ban-chuyen-nhuong",
       "name": "Văn bản thỏa thuận mua bán, chuyển nhượng phần vốn góp giữa bên bán, chuyển nhượng với bên mua, nhận chuyển nhượng.",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "ho-so-de-nghi-chap-thuan-viec-mua-ban-2"
     },
     {
       "id": "cac-ho-so-quy-dinh-tai-khoan-1-dieu-16",
       "name": "Các hồ sơ quy định tại khoản 1 Điều 16 Thông tư số 50/2025/TT-NHNN;",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "ho-so-de-nghi-chap-thuan-viec-mua-ban-2"
     },
     {
       "id": "van-ban-de-nghi-cua-ngan-hang-thuong-mai",
       "name": "Văn bản đề nghị của ngân hàng thương mại, trong đó nêu rõ: (i) Tên, địa chỉ trụ sở chính của bên bán, chuyển nhượng và bên mua, nhận chuyển nhượng; (ii) Tỷ lệ mua bán, chuyển nhượng phần vốn góp; Tỷ lệ sở hữu và giá trị phần vốn góp của các thành viên góp vốn trước và sau khi mua bán, chuyển nhượng phần vốn góp; (iii) Thời điểm dự kiến thực hiện mua bán, chuyển nhượng; (iv) Lý do mua bán, chuyển nhượng;",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "ho-so-de-nghi-chap-thuan-viec-mua-ban-2"
     }
   ],
-  "cases": [],
+  "cases": [
+    {
+      "id": "ho-so-de-nghi-chap-thuan-viec-mua-ban",
+      "name": "Hồ sơ đề nghị chấp thuận việc mua bán, chuyển nhượng phần vốn góp cho bên nhận chuyển nhượng là thành viên góp vốn hiện tại của ngân hàng thương mại gồm"
+    },
+    {
+      "id": "ho-so-de-nghi-chap-thuan-viec-mua-ban-2",
+      "name": "Hồ sơ đề nghị chấp thuận việc mua bán, chuyển nhượng phần vốn góp của thành viên góp vốn cho bên mua, nhận chuyển nhượng là thành viên góp vốn mới gồm"
+    }
+  ],
   "facts": []
 };
 

@@ -84,7 +84,7 @@ export const workflow: WorkflowIR = {
       "name": "Giấy đề nghị cấp, cấp lại Giấy phép theo mẫu.",
       "kind": "submit",
       "required": true,
-      "case": "truong-hop-cap-cap-lai-khi-giay-phep"
+      "case": "doi-voi-phuong-tien-thuong-mai"
     },
     {
       "id": "giay-de-nghi-cap-cap-lai-giay-phep-theo-3",
@@ -98,6 +98,10 @@ export const workflow: WorkflowIR = {
     {
       "id": "truong-hop-cap-cap-lai-khi-giay-phep",
       "name": "Trường hợp cấp; cấp lại khi Giấy phép liên vận giữa Việt Nam và Lào hết thời hạn sử dụng hoặc còn thời hạn sử dụng nhưng hết trang đóng dấu xác nhận của các cơ quan quản lý tại cửa khẩu"
+    },
+    {
+      "id": "doi-voi-phuong-tien-thuong-mai",
+      "name": "Trường hợp cấp; cấp lại khi Giấy phép liên vận giữa Việt Nam và Lào hết thời hạn sử dụng hoặc còn thời hạn sử dụng nhưng hết trang đóng dấu xác nhận của các cơ quan quản lý tại cửa khẩu — Đối với phương tiện thương mại"
     },
     {
       "id": "truong-hop-cap-cap-lai-khi-giay-phep-2",

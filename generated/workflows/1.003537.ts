@@ -48,58 +48,72 @@ export const workflow: WorkflowIR = {
       "id": "phieu-phan-tich-chat-luong-san-pham-cua",
       "name": "Phiếu phân tích chất lượng sản phẩm của cơ quan kiểm nghiệm thuốc thú y được chỉ định tại Việt Nam cấp (bản chính hoặc bản chụp có đóng dấu xác nhận của cơ sở đăng ký)",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "tai-lieu-ky-thuat-cua-tung-loai-thuoc"
     },
     {
       "id": "phieu-phan-tich-chat-luong-san-pham-cua-2",
       "name": "Phiếu phân tích chất lượng sản phẩm của nhà sản xuất (bản chính hoặc bản chụp có đóng dấu xác nhận của cơ sở đăng ký)",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "tai-lieu-ky-thuat-cua-tung-loai-thuoc"
     },
     {
       "id": "don-dang-ky-cap-giay-phep-khao-nghiem",
       "name": "Đơn đăng ký cấp giấy phép khảo nghiệm thuốc thú y theo mẫu quy định tại Phụ lục XV ban hành kèm theo Thông tư 13/2016/TT-BNNPTNTPHỤ LỤC XV.MẪU ĐƠN ĐĂNG KÝ KHẢO NGHIỆM THUỐC THÚ",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "tai-lieu-ky-thuat-cua-tung-loai-thuoc"
     },
     {
       "id": "thong-tin-ky-thuat-ve-do-an-toan-va-hieu",
       "name": "Thông tin kỹ thuật về độ an toàn và hiệu lực của sản phẩm;",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "tai-lieu-ky-thuat-cua-tung-loai-thuoc"
     },
     {
       "id": "hop-dong-khao-nghiem-giua-co-so-dang-ky",
       "name": "Hợp đồng khảo nghiệm giữa cơ sở đăng ký và cơ sở khảo nghiệm (bản chính hoặc bản sao có đóng dấu xác nhận của cơ sở đăng ký)",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "tai-lieu-ky-thuat-cua-tung-loai-thuoc"
     },
     {
       "id": "thong-tin-ky-thuat-ve-chat-luong-cua-san",
       "name": "Thông tin kỹ thuật về chất lượng của sản phẩm;",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "tai-lieu-ky-thuat-cua-tung-loai-thuoc"
     },
     {
       "id": "tom-tat-dac-tinh-cua-san-pham-theo-mau",
       "name": "Tóm tắt đặc tính của sản phẩm theo mẫu quy định tại Phụ lục VIII ban hành kèm theo Thông tư 13/2016/TT-BNNPTNT;",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "tai-lieu-ky-thuat-cua-tung-loai-thuoc"
     },
     {
       "id": "de-cuong-khao-nghiem",
       "name": "Đề cương khảo nghiệm;",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "tai-lieu-ky-thuat-cua-tung-loai-thuoc"
     },
     {
       "id": "bao-cao-ket-qua-danh-gia-co-so-du-dieu",
       "name": "Báo cáo kết quả đánh giá cơ sở đủ điều kiện khảo nghiệm",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "tai-lieu-ky-thuat-cua-tung-loai-thuoc"
     }
   ],
-  "cases": [],
+  "cases": [
+    {
+      "id": "tai-lieu-ky-thuat-cua-tung-loai-thuoc",
+      "name": "Tài liệu kỹ thuật của từng loại thuốc khảo nghiệm bao gồm"
+    }
+  ],
   "facts": []
 };
 

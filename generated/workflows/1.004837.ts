@@ -84,10 +84,16 @@ export const workflow: WorkflowIR = {
       "id": "to-khai-dang-ky-giam-ho-theo-mau-neu",
       "name": "Tờ khai đăng ký giám hộ theo mẫu (nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tiếp);",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "nguoi-co-yeu-cau-dang-ky-giam-ho-thuc"
     }
   ],
-  "cases": [],
+  "cases": [
+    {
+      "id": "nguoi-co-yeu-cau-dang-ky-giam-ho-thuc",
+      "name": "Người có yêu cầu đăng ký giám hộ thực hiện việc nộp/xuất trình (theo hình thức trực tiếp) hoặc tải lên (theo hình thức trực tuyến) các giấy tờ sau"
+    }
+  ],
   "facts": []
 };
 

@@ -72,16 +72,23 @@ export const workflow: WorkflowIR = {
       "id": "to-khai-dang-ky-cham-dut-giam-ho-theo",
       "name": "Tờ khai đăng ký chấm dứt giám hộ theo mẫu (nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tiếp hoặc gửi hồ sơ qua hệ thống bưu chính););",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "nguoi-co-yeu-cau-dang-ky-cham-dut-giam"
     },
     {
       "id": "mau-ho-tich-dien-tu-tuong-tac-dang-ky",
       "name": "Mẫu hộ tịch điện tử tương tác đăng ký chấm dứt giám hộ (do người yêu cầu cung cấp thông tin theo hướng dẫn trên Cổng dịch vụ công, nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tuyến)",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "nguoi-co-yeu-cau-dang-ky-cham-dut-giam"
     }
   ],
-  "cases": [],
+  "cases": [
+    {
+      "id": "nguoi-co-yeu-cau-dang-ky-cham-dut-giam",
+      "name": "Người có yêu cầu đăng ký chấm dứt giám hộ thực hiện việc nộp/xuất trình (theo hình thức trực tiếp) hoặc tải lên (theo hình thức trực tuyến) các giấy tờ sau"
+    }
+  ],
   "facts": []
 };
 

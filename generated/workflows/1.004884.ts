@@ -75,22 +75,34 @@ export const workflow: WorkflowIR = {
       "id": "van-ban-uy-quyen-theo-quy-dinh-cua-phap",
       "name": "Văn bản ủy quyền theo quy định của pháp luật trong trường hợp ủy quyền thực hiện việc đăng ký lại khai sinh. Trường hợp người được ủy quyền là ông, bà, cha, mẹ, con, vợ, chồng, anh, chị, em ruột của người ủy quyền thì văn bản ủy quyền không phải chứng thực.",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "ban-sao-toan-bo-ho-so-giay-to-cua-nguoi"
     },
     {
       "id": "mau-ho-tich-dien-tu-tuong-tac-dang-ky",
       "name": "Mẫu hộ tịch điện tử tương tác đăng ký lại khai sinh, trong đó có cam đoan các thông tin cung cấp là đúng sự thật, không còn bản chính Giấy khai sinh, đã nộp đủ các giấy tờ hiện có và chịu hoàn toàn trách nhiệm trước pháp luật về nội dung cam đoan của mình (do người yêu cầu cung cấp thông tin theo hướng dẫn trên Cổng dịch vụ công nếu người yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tuyến).",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "nguoi-yeu-cau-dang-ky-lai-khai-sinh-thuc"
     },
     {
       "id": "to-khai-dang-ky-lai-khai-sinh-theo-mau",
       "name": "Tờ khai đăng ký lại khai sinh theo mẫu, trong đó có cam đoan của người yêu cầu về việc đã nộp đủ các giấy tờ hiện có (nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tiếp hoặc gửi hồ sơ qua hệ thống bưu chính);",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "nguoi-yeu-cau-dang-ky-lai-khai-sinh-thuc"
     }
   ],
-  "cases": [],
+  "cases": [
+    {
+      "id": "ban-sao-toan-bo-ho-so-giay-to-cua-nguoi",
+      "name": "Bản sao toàn bộ hồ sơ, giấy tờ của người yêu cầu hoặc hồ sơ, giấy tờ, tài liệu khác trong đó có thông tin liên quan đến nội dung khai sinh, gồm"
+    },
+    {
+      "id": "nguoi-yeu-cau-dang-ky-lai-khai-sinh-thuc",
+      "name": "Người yêu cầu đăng ký lại khai sinh thực hiện việc nộp/xuất trình (theo hình thức trực tiếp) hoặc tải lên (theo hình thức trực tuyến) các giấy tờ sau"
+    }
+  ],
   "facts": []
 };
 

@@ -85,63 +85,63 @@ export const workflow: WorkflowIR = {
       "name": "Chứng từ chứng nhận xuất xứ hàng hóa (Giấy chứng nhận xuất xứ hàng hóa hoặc Chứng từ tự chứng nhận xuất xứ): 01 bản chính hoặc chứng từ dưới dạng dữ liệu điện tử trong các trường hợp sau: g.1) Hàng hoá có xuất xứ từ nước hoặc nhóm nước có thoả thuận về áp dụng thuế suất ưu đãi đặc biệt với Việt Nam theo quy định của pháp luật Việt Nam và theo các Điều ước quốc tế mà Việt Nam ký kết hoặc tham gia, nếu người nhập khẩu muốn được hưởng các chế độ ưu đãi đó; g.2) Hàng hoá thuộc diện do Việt Nam hoặc các tổ chức quốc tế thông báo đang ở trong thời điểm có nguy cơ gây hại đến an toàn xã hội, sức khoẻ của cộng đồng hoặc vệ sinh môi trường cần được kiểm soát; g.3) Hàng hoá nhập khẩu từ các nước thuộc diện Việt Nam thông báo đang ở trong thời điểm áp dụng thuế chống bán phá giá, thuế chống trợ cấp, thuế chống phân biệt đối xử, thuế tự vệ, thuế suất áp dụng theo hạn ngạch thuế quan; g.4) Hàng hoá nhập khẩu phải tuân thủ các chế độ quản lý nhập khẩu theo quy định của pháp luật Việt Nam hoặc các Điều ước quốc tế mà Việt Nam là thành viên.",
       "kind": "submit",
       "required": true,
-      "case": "i-ho-so-hai-quan-tam-nhap"
+      "case": "doi-voi-hang-hoa-thuoc-loai-hinh-kinh"
     },
     {
       "id": "to-khai-tri-gia-nguoi-khai-hai-quan-khai",
       "name": "Tờ khai trị giá: Người khai hải quan khai tờ khai trị giá theo mẫu, gửi đến Hệ thống dưới dạng dữ liệu điện tử hoặc nộp cho cơ quan hải quan",
       "kind": "submit",
       "required": true,
-      "case": "i-ho-so-hai-quan-tam-nhap"
+      "case": "doi-voi-hang-hoa-thuoc-loai-hinh-kinh"
     },
     {
       "id": "doi-voi-truong-hop-khai-tren-to-khai-hai",
       "name": "(đối với trường hợp khai trên tờ khai hải quan giấy). Các trường hợp phải khai tờ khai trị giá và mẫu tờ khai trị giá thực hiện theo Thông tư của Bộ Tài chính quy định về việc xác định trị giá hải quan đối với hàng hóa xuất khẩu, nhập khẩu;",
       "kind": "submit",
       "required": true,
-      "case": "i-ho-so-hai-quan-tam-nhap"
+      "case": "doi-voi-hang-hoa-thuoc-loai-hinh-kinh"
     },
     {
       "id": "van-tai-don-hoac-cac-chung-tu-van-tai",
       "name": "Vận tải đơn hoặc các chứng từ vận tải khác có giá trị tương đương đối với trường hợp hàng hóa vận chuyển bằng đường biển, đường hàng không, đường sắt, vận tải đa phương thức theo quy định của pháp luật (trừ hàng hoá nhập khẩu qua cửa khẩu biên giới đường bộ, hàng hoá mua bán giữa khu phi thuế quan và nội địa, hàng hóa nhập khẩu do người nhập cảnh mang theo đường hành lý):",
       "kind": "submit",
       "required": true,
-      "case": "i-ho-so-hai-quan-tam-nhap"
+      "case": "doi-voi-hang-hoa-thuoc-loai-hinh-kinh"
     },
     {
       "id": "giay-to-3",
       "name": ".",
       "kind": "submit",
       "required": true,
-      "case": "i-ho-so-hai-quan-tam-nhap"
+      "case": "doi-voi-hang-hoa-thuoc-loai-hinh-kinh"
     },
     {
       "id": "hoa-don-thuong-mai-trong-truong-hop",
       "name": "Hóa đơn thương mại trong trường hợp người mua phải thanh toán cho người bán:",
       "kind": "submit",
       "required": true,
-      "case": "i-ho-so-hai-quan-tam-nhap"
+      "case": "doi-voi-hang-hoa-thuoc-loai-hinh-kinh"
     },
     {
       "id": "giay-to-4",
       "name": ".",
       "kind": "submit",
       "required": true,
-      "case": "i-ho-so-hai-quan-tam-nhap"
+      "case": "doi-voi-hang-hoa-thuoc-loai-hinh-kinh"
     },
     {
       "id": "hop-dong-mua-ban-hang-hoa-nhap-khau-01",
       "name": "Hợp đồng mua bán hàng hoá nhập khẩu: 01 bản chụp;",
       "kind": "submit",
       "required": true,
-      "case": "i-ho-so-hai-quan-tam-nhap"
+      "case": "doi-voi-hang-hoa-thuoc-loai-hinh-kinh"
     },
     {
       "id": "truong-hop-thuc-hien-tren-to-khai-hai",
       "name": "Trường hợp thực hiện trên tờ khai hải quan giấy theo quy định tại khoản 2 Điều 25 Nghị định số 08/2015/NĐ-CP, người khai hải quan khai và nộp 02 bản chính tờ khai hàng hóa nhập khẩu theo mẫu HQ/2015/NK Phụ lục IV ban hành kèm Thông tư số 38/2015/TT-BTC;",
       "kind": "submit",
       "required": true,
-      "case": "i-ho-so-hai-quan-tam-nhap"
+      "case": "doi-voi-hang-hoa-thuoc-loai-hinh-kinh"
     },
     {
       "id": "giay-phep-xuat-khau-doi-voi-hang-hoa",
@@ -183,6 +183,10 @@ export const workflow: WorkflowIR = {
     {
       "id": "i-ho-so-hai-quan-tam-nhap",
       "name": "I. Hồ sơ hải quan tạm nhập"
+    },
+    {
+      "id": "doi-voi-hang-hoa-thuoc-loai-hinh-kinh",
+      "name": "I. Hồ sơ hải quan tạm nhập — Đối với hàng hóa thuộc loại hình kinh doanh tạm nhập-tái xuất có điều kiện theo quy định của Chính phủ"
     },
     {
       "id": "ii-ho-so-hai-quan-tai-xuat",

@@ -49,69 +49,69 @@ export const workflow: WorkflowIR = {
       "name": "5/ Danh sách kiểm toán viên hành nghề có hợp đồng lao động làm toàn bộ thời gian tại chi nhánh doanh nghiệp kiểm toán nước ngoài tại Việt Nam.",
       "kind": "submit",
       "required": true,
-      "case": "thanh-phan-ho-so-de-nghi-cap-giay-chung"
+      "case": "so-luong-ho-so-01-bo"
     },
     {
       "id": "8-van-ban-xac-nhan-cua-doanh-nghiep-kiem",
       "name": "8/ Văn bản xác nhận của doanh nghiệp kiểm toán độc lập khác về mức vốn hiện có thuộc sở hữu của doanh nghiệp kiểm toán nước ngoài được ghi trong báo cáo tài chính của doanh nghiệp tại thời điểm gần nhất (năm đăng ký hoặc năm trước liền kề năm đăng ký).",
       "kind": "submit",
       "required": true,
-      "case": "thanh-phan-ho-so-de-nghi-cap-giay-chung"
+      "case": "so-luong-ho-so-01-bo"
     },
     {
       "id": "3-ban-sao-giay-phep-thanh-lap-chi-nhanh",
       "name": "3/ Bản sao Giấy phép thành lập chi nhánh doanh nghiệp kiểm toán nước ngoài tại Việt Nam của doanh nghiệp kiểm toán nước ngoài.",
       "kind": "submit",
       "required": true,
-      "case": "thanh-phan-ho-so-de-nghi-cap-giay-chung"
+      "case": "so-luong-ho-so-01-bo"
     },
     {
       "id": "9-tai-lieu-chung-minh-ve-viec-doanh",
       "name": "9/ Tài liệu chứng minh về việc doanh nghiệp kiểm toán nước ngoài cấp vốn cho chi nhánh doanh nghiệp kiểm toán nước ngoài tại Việt Nam.",
       "kind": "submit",
       "required": true,
-      "case": "thanh-phan-ho-so-de-nghi-cap-giay-chung"
+      "case": "so-luong-ho-so-01-bo"
     },
     {
       "id": "6-ban-sao-giay-chung-nhan-dang-ky-hanh",
       "name": "6/ Bản sao Giấy chứng nhận đăng ký hành nghề kiểm toán của các kiểm toán viên hành nghề.",
       "kind": "submit",
       "required": true,
-      "case": "thanh-phan-ho-so-de-nghi-cap-giay-chung"
+      "case": "so-luong-ho-so-01-bo"
     },
     {
       "id": "7-quyet-dinh-cua-doanh-nghiep-kiem-toan",
       "name": "7/ Quyết định của doanh nghiệp kiểm toán nước ngoài về việc bổ nhiệm chức danh Giám đốc (Tổng Giám đốc) chi nhánh.",
       "kind": "submit",
       "required": true,
-      "case": "thanh-phan-ho-so-de-nghi-cap-giay-chung"
+      "case": "so-luong-ho-so-01-bo"
     },
     {
       "id": "1-don-de-nghi-cap-giay-chung-nhan-du",
       "name": "1/ Đơn đề nghị cấp Giấy chứng nhận đủ điều kiện kinh doanh dịch vụ kiểm toán (theo mẫu quy định tại Phụ lục II).",
       "kind": "submit",
       "required": true,
-      "case": "thanh-phan-ho-so-de-nghi-cap-giay-chung"
+      "case": "so-luong-ho-so-01-bo"
     },
     {
       "id": "4-van-ban-cua-doanh-nghiep-kiem-toan",
       "name": "4/ Văn bản của doanh nghiệp kiểm toán nước ngoài gửi Bộ Tài chính bảo đảm chịu trách nhiệm về mọi nghĩa vụ và cam kết của chi nhánh doanh nghiệp kiểm toán nước ngoài tại Việt Nam.",
       "kind": "submit",
       "required": true,
-      "case": "thanh-phan-ho-so-de-nghi-cap-giay-chung"
+      "case": "so-luong-ho-so-01-bo"
     },
     {
       "id": "2-ban-sao-giay-phep-cung-cap-dich-vu",
       "name": "2/ Bản sao giấy phép cung cấp dịch vụ kiểm toán của doanh nghiệp kiểm toán nước ngoài (hoặc văn bản tương đương) theo quy định của pháp luật của nước nơi doanh nghiệp kiểm toán nước ngoài đặt trụ sở chính.",
       "kind": "submit",
       "required": true,
-      "case": "thanh-phan-ho-so-de-nghi-cap-giay-chung"
+      "case": "so-luong-ho-so-01-bo"
     }
   ],
   "cases": [
     {
-      "id": "thanh-phan-ho-so-de-nghi-cap-giay-chung",
-      "name": "Thành phần Hồ sơ đề nghị cấp Giấy chứng nhận đủ điều kiện kinh doanh dịch vụ kiểm toán đối với chi nhánh doanh nghiệp kiểm toán nước ngoài tại Việt Nam"
+      "id": "so-luong-ho-so-01-bo",
+      "name": "Thành phần Hồ sơ đề nghị cấp Giấy chứng nhận đủ điều kiện kinh doanh dịch vụ kiểm toán đối với chi nhánh doanh nghiệp kiểm toán nước ngoài tại Việt Nam — Số lượng hồ sơ: 01 (bộ)"
     }
   ],
   "facts": []

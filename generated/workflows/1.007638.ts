@@ -43,22 +43,30 @@ export const workflow: WorkflowIR = {
       "id": "bao-cao-tinh-hinh-tai-chinh-va-tinh-hinh",
       "name": "Báo cáo tình hình tài chính và tình hình hoạt động của tổ chức kiểm toán trong năm trước liền kề, bao gồm: a) Báo cáo tài chính đã được kiểm toán; b) Danh sách khách hàng theo quy định; c) Tình hình tổ chức, hoạt động và kinh nghiệm kiểm toán của kiểm toán viên hành nghề và tổ chức kiểm toán; d) Các vi phạm pháp luật của tổ chức kiểm toán (nếu có); đ) Các biến động lớn trong năm tài chính ảnh hưởng đến tổ chức, hoạt động và kết quả hoạt động kinh doanh của tổ chức kiểm toán; e) Các biến động lớn trong năm liên quan đến kiểm toán viên hành nghề (do tăng, giảm kiểm toán viên, các vi phạm đạo đức nghề nghiệp của kiểm toán viên...); g) Bản mô tả về việc xây dựng và vận hành hệ thống kiểm soát chất lượng theo quy định của chuẩn mực kiểm toán Việt Nam.",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "so-luong-ho-so-02-bo"
     },
     {
       "id": "don-dang-ky-thuc-hien-kiem-toan-cho-don",
       "name": "Đơn đăng ký thực hiện kiểm toán cho đơn vị có lợi ích công chúng",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "so-luong-ho-so-02-bo"
     },
     {
       "id": "ban-sao-co-chung-thuc-giay-chung-nhan",
       "name": "Bản sao có chứng thực giấy chứng nhận bảo hiểm trách nhiệm nghề nghiệp (nếu có). Trường hợp đăng ký từ lần thứ hai trở đi, nếu kiểm toán viên hành nghề và tổ chức kiểm toán không có thay đổi thì không phải nộp các tài liệu quy định tại mục 2, mục 3, mục 4, điểm c và điểm g mục 5.",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "so-luong-ho-so-02-bo"
     }
   ],
-  "cases": [],
+  "cases": [
+    {
+      "id": "so-luong-ho-so-02-bo",
+      "name": "Số lượng hồ sơ: 02 (bộ)"
+    }
+  ],
   "facts": []
 };
 

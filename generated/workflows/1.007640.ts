@@ -55,28 +55,37 @@ export const workflow: WorkflowIR = {
       "id": "bang-cong-bo-giam-gia-cua-nguoi-ban-01",
       "name": "Bảng công bố giảm giá của người bán: 01 bản chụp;",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "so-luong-ho-so-01-bo"
     },
     {
       "id": "hop-dong-mua-ban-hang-hoa-01-ban-chup",
       "name": "Hợp đồng mua bán hàng hóa: 01 bản chụp;",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "so-luong-ho-so-01-bo"
     },
     {
       "id": "chung-tu-thanh-toan-cua-toan-bo-hang-hoa",
       "name": "Chứng từ thanh toán của toàn bộ hàng hóa thuộc hợp đồng mua bán:",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "so-luong-ho-so-01-bo"
     },
     {
       "id": "giay-to",
       "name": ".",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "so-luong-ho-so-01-bo"
     }
   ],
-  "cases": [],
+  "cases": [
+    {
+      "id": "so-luong-ho-so-01-bo",
+      "name": "Số lượng hồ sơ: 01 bộ"
+    }
+  ],
   "facts": []
 };
 

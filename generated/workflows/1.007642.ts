@@ -53,22 +53,30 @@ export const workflow: WorkflowIR = {
       "id": "to-khai-cn22-hoac-cn23-hoac-so-hieu-buu",
       "name": "Tờ khai CN22 hoặc CN23 hoặc số hiệu bưu gửi E1QT hoặc các chứng từ vận tải khác có giá trị tương đương trong trường hợp hàng hóa vận chuyển bằng đường biển, đường hàng không, đường sắt, vận tải đa phương thức theo quy định của pháp luật:",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "so-luong-ho-so-01-bo"
     },
     {
       "id": "giay-to",
       "name": ".",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "so-luong-ho-so-01-bo"
     },
     {
       "id": "to-khai-hai-quan-hang-hoa-nhap-khau-tri",
       "name": "Tờ khai hải quan hàng hóa nhập khẩu trị giá thấp đối với gói, kiện hàng hóa nhập khẩu theo chỉ tiêu thông tin tại phần A Phụ lục I Danh mục 1 ban hành kèm theo Thông tư này.",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "so-luong-ho-so-01-bo"
     }
   ],
-  "cases": [],
+  "cases": [
+    {
+      "id": "so-luong-ho-so-01-bo",
+      "name": "Số lượng hồ sơ: 01 bộ"
+    }
+  ],
   "facts": []
 };
 

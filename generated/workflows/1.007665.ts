@@ -42,49 +42,49 @@ export const workflow: WorkflowIR = {
       "name": "Các giấy chứng nhận khen thưởng, chứng chỉ chất lượng (nếu có):",
       "kind": "submit",
       "required": true,
-      "case": "doi-voi-doanh-nghiep-xuat-khau-nhap-khau"
+      "case": "so-luong-ho-so-01-bo"
     },
     {
       "id": "giay-to",
       "name": ".",
       "kind": "submit",
       "required": true,
-      "case": "doi-voi-doanh-nghiep-xuat-khau-nhap-khau"
+      "case": "so-luong-ho-so-01-bo"
     },
     {
       "id": "ban-ket-luan-thanh-tra-trong-02-hai-nam",
       "name": "Bản kết luận thanh tra trong 02 (hai) năm gần nhất (nếu có): 01 bản chụp;",
       "kind": "submit",
       "required": true,
-      "case": "doi-voi-doanh-nghiep-xuat-khau-nhap-khau"
+      "case": "so-luong-ho-so-01-bo"
     },
     {
       "id": "bao-cao-kiem-toan-trong-02-hai-nam-tai",
       "name": "Báo cáo kiểm toán trong 02 (hai) năm tài chính liên tục, gần nhất: 01 bản chụp;",
       "kind": "submit",
       "required": true,
-      "case": "doi-voi-doanh-nghiep-xuat-khau-nhap-khau"
+      "case": "so-luong-ho-so-01-bo"
     },
     {
       "id": "van-ban-de-nghi-theo-mau-02a-dnut-ban",
       "name": "Văn bản đề nghị theo mẫu 02a/DNUT ban hành kèm Thông tư 07/2019/TT-BTC ngày 28/01/2019: 01 bản chính;",
       "kind": "submit",
       "required": true,
-      "case": "doi-voi-doanh-nghiep-xuat-khau-nhap-khau"
+      "case": "so-luong-ho-so-01-bo"
     },
     {
       "id": "bao-cao-tai-chinh-da-duoc-kiem-toan",
       "name": "Báo cáo tài chính đã được kiểm toán trong 02 (hai) năm tài chính liên tục, gần nhất: 01 bản chụp;",
       "kind": "submit",
       "required": true,
-      "case": "doi-voi-doanh-nghiep-xuat-khau-nhap-khau"
+      "case": "so-luong-ho-so-01-bo"
     },
     {
       "id": "ban-mo-ta-he-thong-kiem-soat-noi-bo-cua",
       "name": "Bản mô tả hệ thống kiểm soát nội bộ của doanh nghiệp trong đó mô tả đầy đủ quy trình quản lý, giám sát, kiểm soát vận hành thực tế trong toàn bộ dây chuyền cung ứng hàng hóa xuất khẩu, nhập khẩu của doanh nghiệp: 01 bản chính;",
       "kind": "submit",
       "required": true,
-      "case": "doi-voi-doanh-nghiep-xuat-khau-nhap-khau"
+      "case": "so-luong-ho-so-01-bo"
     },
     {
       "id": "giay-chung-nhan-dau-tu-giai-trinh-kinh",
@@ -110,8 +110,8 @@ export const workflow: WorkflowIR = {
   ],
   "cases": [
     {
-      "id": "doi-voi-doanh-nghiep-xuat-khau-nhap-khau",
-      "name": "Đối với doanh nghiệp xuất khẩu, nhập khẩu hàng hóa, đại lý làm thủ tục hải quan, hồ sơ gồm"
+      "id": "so-luong-ho-so-01-bo",
+      "name": "Đối với doanh nghiệp xuất khẩu, nhập khẩu hàng hóa, đại lý làm thủ tục hải quan, hồ sơ gồm — Số lượng hồ sơ: 01 bộ"
     },
     {
       "id": "doi-voi-to-chuc-ca-nhan-nhap-khau-hang",

@@ -63,21 +63,21 @@ export const workflow: WorkflowIR = {
       "name": "Hợp đồng cung ứng dịch vụ sửa chữa, bảo dưỡng tàu biển, tàu bay đối với trường hợp quy định tại điểm b khoản 1 Điều này:",
       "kind": "submit",
       "required": true,
-      "case": "doi-voi-hang-hoa-tam-nhap-tai-xuat"
+      "case": "doi-voi-hang-hoa-tam-nhap-thi-nop-bo"
     },
     {
       "id": "to-khai-hai-quan",
       "name": "Tờ khai hải quan.....",
       "kind": "submit",
       "required": true,
-      "case": "doi-voi-hang-hoa-tam-nhap-tai-xuat"
+      "case": "doi-voi-hang-hoa-tam-nhap-thi-nop-bo"
     },
     {
       "id": "giay-phep-tam-nhap-tai-xuat-theo-quy",
       "name": "Giấy phép tạm nhập, tái xuất theo quy định của pháp luật; văn bản thông báo kết quả kiểm tra chuyên ngành theo quy định của pháp luật:",
       "kind": "submit",
       "required": true,
-      "case": "doi-voi-hang-hoa-tam-nhap-tai-xuat"
+      "case": "doi-voi-hang-hoa-tam-nhap-thi-nop-bo"
     },
     {
       "id": "giay-phep-tam-xuat-tai-nhap-theo-quy",
@@ -105,7 +105,7 @@ export const workflow: WorkflowIR = {
       "name": "Tờ khai hải quan...",
       "kind": "submit",
       "required": true,
-      "case": "doi-voi-hang-hoa-tam-xuat-tai-nhap"
+      "case": "doi-voi-hang-hoa-tam-xuat-thi-nop-bo"
     }
   ],
   "cases": [
@@ -114,8 +114,16 @@ export const workflow: WorkflowIR = {
       "name": "Đối với hàng hóa tạm nhập, tái xuất"
     },
     {
+      "id": "doi-voi-hang-hoa-tam-nhap-thi-nop-bo",
+      "name": "Đối với hàng hóa tạm nhập, tái xuất — Đối với hàng hóa tạm nhập thì nộp bổ sung"
+    },
+    {
       "id": "doi-voi-hang-hoa-tam-xuat-tai-nhap",
       "name": "Đối với hàng hóa tạm xuất, tái nhập"
+    },
+    {
+      "id": "doi-voi-hang-hoa-tam-xuat-thi-nop-bo",
+      "name": "Đối với hàng hóa tạm xuất, tái nhập — Đối với hàng hóa tạm xuất thì nộp bổ sung"
     }
   ],
   "facts": []

@@ -56,13 +56,17 @@ export const workflow: WorkflowIR = {
       "name": "Giấy đề nghị hoàn trả khoản thu NSNN theo mẫu số 01/HT ban hành kèm theo Phụ lục I Thông tư số 80/2021/TT-BTC (đã được sửa đổi tại Thông tư số 40/2025/TT-BTC và Thông tư số 94/2025/TT-BTC);",
       "kind": "submit",
       "required": true,
-      "case": "thanh-phan-ho-so-theo-danh-muc-mau-bieu"
+      "case": "so-luong-ho-so-01-bo"
     }
   ],
   "cases": [
     {
       "id": "thanh-phan-ho-so-theo-danh-muc-mau-bieu",
       "name": "Thành phần hồ sơ: theo Danh mục mẫu biểu tại phụ lục I ban hành kèm theo Thông tư số 80/2021/TT-BTC, gồm"
+    },
+    {
+      "id": "so-luong-ho-so-01-bo",
+      "name": "Thành phần hồ sơ: theo Danh mục mẫu biểu tại phụ lục I ban hành kèm theo Thông tư số 80/2021/TT-BTC, gồm — Số lượng hồ sơ: 01 (bộ)"
     }
   ],
   "facts": []

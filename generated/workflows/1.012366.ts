@@ -100,21 +100,21 @@ export const workflow: WorkflowIR = {
       "name": "Bản gốc giấy phép đặt văn phòng đại diện nước ngoài tại Việt Nam và các quyết định gia hạn giấy phép (nếu có)",
       "kind": "submit",
       "required": true,
-      "case": "cham-dut-hoat-dong-cua-van-phong-dai-2"
+      "case": "ho-so-thu-nhat"
     },
     {
       "id": "van-ban-de-nghi-cham-dut-hoat-dong-van-2",
       "name": "Văn bản đề nghị chấm dứt hoạt động văn phòng đại diện nước ngoài tại Việt Nam theo quy định tại Phụ lục XIII ban hành kèm theo Nghị định 46/2023/NĐ-CP",
       "kind": "submit",
       "required": true,
-      "case": "cham-dut-hoat-dong-cua-van-phong-dai-2"
+      "case": "ho-so-thu-nhat"
     },
     {
       "id": "ban-goc-cac-giay-phep-quyet-dinh-khac-co-2",
       "name": "Bản gốc các giấy phép, quyết định khác có liên quan trong quá trình hoạt động của văn phòng đại diện nước ngoài tại Việt Nam",
       "kind": "submit",
       "required": true,
-      "case": "cham-dut-hoat-dong-cua-van-phong-dai-2"
+      "case": "ho-so-thu-nhat"
     }
   ],
   "cases": [
@@ -125,6 +125,10 @@ export const workflow: WorkflowIR = {
     {
       "id": "cham-dut-hoat-dong-cua-van-phong-dai-2",
       "name": "Chấm dứt hoạt động của văn phòng đại diện nước ngoài tại Việt Nam khi đã hết thời hạn hoạt động"
+    },
+    {
+      "id": "ho-so-thu-nhat",
+      "name": "Chấm dứt hoạt động của văn phòng đại diện nước ngoài tại Việt Nam khi đã hết thời hạn hoạt động — Hồ sơ thứ nhất"
     }
   ],
   "facts": []

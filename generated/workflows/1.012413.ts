@@ -84,28 +84,28 @@ export const workflow: WorkflowIR = {
       "name": "Văn bản đề nghị điều chỉnh phê duyệt Phương án tạm sử dụng rừng của chủ đầu tư dự án theo mẫu tại Phụ lục I ban hành kèm theo Nghị định số 227/2025/NĐ-CP;",
       "kind": "submit",
       "required": true,
-      "case": "ii-truong-hop-2-du-an-co-thay-doi-noi"
+      "case": "ho-so-chu-dau-tu-du-an-nop-den-so-nong"
     },
     {
       "id": "dieu-chinh-phuong-an-tam-su-dung-rung-do-2",
       "name": "Điều chỉnh Phương án tạm sử dụng rừng do chủ đầu tư lập theo Mẫu tại Phụ lục II ban hành kèm theo Nghị định số 227/2025/NĐ-CP.Phụ lục",
       "kind": "submit",
       "required": true,
-      "case": "ii-truong-hop-2-du-an-co-thay-doi-noi"
+      "case": "ho-so-chu-dau-tu-du-an-nop-den-so-nong"
     },
     {
       "id": "ban-sao-quyet-dinh-chu-truong-chuyen-muc-2",
       "name": "Bản sao quyết định chủ trương chuyển mục đích sử dụng rừng sang mục đích sử dụng khác của dự án hoặc bản sao quyết định chuyển mục đích sử dụng rừng sang mục đích khác của dự án. Trường hợp dự án không chuyển mục đích sử dụng rừng sang mục đích khác có bản sao quyết định chủ trương đầu tư hoặc chấp thuận chủ trương đầu tư hoặc quyết định phê duyệt dự án đầu tư;",
       "kind": "submit",
       "required": true,
-      "case": "ii-truong-hop-2-du-an-co-thay-doi-noi"
+      "case": "ho-so-chu-dau-tu-du-an-nop-den-so-nong"
     },
     {
       "id": "ban-chinh-bao-cao-thuyet-minh-va-ban-do-2",
       "name": "Bản chính báo cáo thuyết minh và bản đồ hiện trạng rừng khu vực đề nghị điều chỉnh tạm sử dụng rừng. Báo cáo thuyết minh thể hiện vị trí (lô, khoảnh, tiểu khu; địa danh hành chính), diện tích rừng theo loại rừng (rừng đặc dụng, rừng phòng hộ, rừng sản xuất), nguồn gốc hình thành (rừng tự nhiên, rừng trồng), trữ lượng, loài cây đối với rừng trồng; Bản đồ (hiện trạng rừng khu vực tạm sử dụng rừng tỷ lệ 1/5.000 thể hiện rõ vị trí (lô, khoảnh, tiểu khu; địa danh hành chính), phạm vi, ranh giới khu rừng đề nghị tạm sử dụng;",
       "kind": "submit",
       "required": true,
-      "case": "ii-truong-hop-2-du-an-co-thay-doi-noi"
+      "case": "ho-so-chu-dau-tu-du-an-nop-den-so-nong"
     },
     {
       "id": "van-ban-de-nghi-dieu-chinh-phe-duyet-3",
@@ -275,8 +275,8 @@ export const workflow: WorkflowIR = {
       "name": "(ii) Hồ sơ Sở Nông nghiệp và Môi trường trình Chủ tịch Ủy ban nhân dân cấp tỉnh, gồm"
     },
     {
-      "id": "ii-truong-hop-2-du-an-co-thay-doi-noi",
-      "name": "(ii) Trường hợp 2: Dự án có thay đổi nội dung Phương án tạm sử dụng rừng đã được phê duyệt không thuộc quy định tại trường hợp 1 nêu trên, hồ sơ bao gồm"
+      "id": "ho-so-chu-dau-tu-du-an-nop-den-so-nong",
+      "name": "(ii) Trường hợp 2: Dự án có thay đổi nội dung Phương án tạm sử dụng rừng đã được phê duyệt không thuộc quy định tại trường hợp 1 nêu trên, hồ sơ bao gồm — Hồ sơ chủ đầu tư dự án nộp đến Sở Nông nghiệp và Môi trường, gồm"
     },
     {
       "id": "iii-ho-so-uy-ban-nhan-dan-cap-tinh-gui",

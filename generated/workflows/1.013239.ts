@@ -72,88 +72,107 @@ export const workflow: WorkflowIR = {
       "id": "thu-tuc-ve-bao-ve-moi-truong-duoc-thuc",
       "name": "Thủ tục về bảo vệ môi trường được thực hiện theo nguyên tắc đồng thời, không yêu cầu bắt buộc xuất trình các văn bản này tại thời điểm trình hồ sơ thẩm định, nhưng phải có kết quả gửi cơ quan chuyên môn về xây dựng trước thời hạn thông báo kết quả thẩm định 05 ngày",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "doi-voi-ho-so-trinh-tham-dinh-bao-cao"
     },
     {
       "id": "danh-sach-cac-nha-thau-kem-theo-ma-so",
       "name": "Danh sách các nhà thầu kèm theo mã số chứng chỉ năng lực của nhà thầu khảo sát, nhà thầu lập thiết kế cơ sở, nhà thầu thẩm tra (nếu có); mã số chứng chỉ hành nghề hoạt động xây dựng của các chức danh chủ nhiệm khảo sát xây dựng; chủ nhiệm, chủ trì các bộ môn thiết kế, lập tổng mức đầu tư; chủ nhiệm, chủ trì thẩm tra (nếu có)",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "doi-voi-ho-so-trinh-tham-dinh-bao-cao"
     },
     {
       "id": "doi-voi-du-an-sua-chua-cai-tao-ho-so",
       "name": "Đối với dự án sửa chữa, cải tạo, hồ sơ trình thẩm định còn phải có các nội dung: Hồ sơ khảo sát hiện trạng, Báo cáo kiểm định của tổ chức kiểm định xây dựng đánh giá về khả năng chịu lực của công trình (trường hợp nội dung sửa chữa, cải tạo có liên quan)",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "doi-voi-ho-so-trinh-tham-dinh-bao-cao"
     },
     {
       "id": "van-ban-quyet-dinh-phe-duyet-va-ban-do",
       "name": "Văn bản/quyết định phê duyệt và bản đồ, bản vẽ kèm theo (nếu có) của quy hoạch sử dụng làm căn cứ lập dự án theo quy định tại khoản 2 Điều 13 Nghị định số 175/2024/NĐ-CP",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "doi-voi-ho-so-trinh-tham-dinh-bao-cao"
     },
     {
       "id": "quyet-dinh-lua-chon-phuong-an-thiet-ke",
       "name": "Quyết định lựa chọn phương án thiết kế kiến trúc thông qua thi tuyển và bản vẽ kèm theo (nếu có yêu cầu thi tuyển theo quy định);",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "doi-voi-ho-so-trinh-tham-dinh-bao-cao"
     },
     {
       "id": "ho-so-khao-sat-xay-dung-duoc-phe-duyet",
       "name": "Hồ sơ khảo sát xây dựng được phê duyệt; thuyết minh Báo cáo nghiên cứu khả thi đầu tư xây dựng; thiết kế cơ sở hoặc thiết kế khác theo thông lệ quốc tế phục vụ lập Báo cáo nghiên cứu khả thi đầu tư xây dựng (gồm bản vẽ và thuyết minh); danh mục tiêu chuẩn chủ yếu áp dụng cho dự án; Báo cáo kết quả thẩm tra thiết kế cơ sở (nếu có).",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "doi-voi-ho-so-trinh-tham-dinh-bao-cao"
     },
     {
       "id": "ngoai-cac-ho-so-neu-tren-doi-voi-du-an",
       "name": "Ngoài các hồ sơ nêu trên, đối với dự án có quy mô từ nhóm B trở lên mà có công trình xây dựng mới từ cấp II trở lên, người đề nghị thẩm định có trách nhiệm cung cấp dữ liệu BIM của công trình theo các định dạng gốc và định dạng chuẩn IFC 4.0 hoặc các định dạng mở khác phù hợp với đặc thù, tính chất của công trình bằng các thiết bị lưu trữ phổ biến. Dữ liệu BIM có thể bao gồm nhiều tệp tin nhưng dung lượng mỗi tệp tin không quá 500 MB. Dữ liệu BIM phải có các thông tin thể hiện được vị trí, hình dạng không gian ba chiều của công trình và đầy đủ kích thước chủ yếu các bộ phận chính của công trình theo quy định tại khoản 2 Điều 8 Nghị định số 175/2024/NĐ-CP",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "doi-voi-ho-so-trinh-tham-dinh-bao-cao"
     },
     {
       "id": "cac-van-ban-phap-ly-tai-lieu-khac-co",
       "name": "Các văn bản pháp lý, tài liệu khác có liên quan (nếu có)",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "doi-voi-ho-so-trinh-tham-dinh-bao-cao"
     },
     {
       "id": "doi-voi-du-an-su-dung-von-dau-tu-cong",
       "name": "Đối với dự án sử dụng vốn đầu tư công, vốn nhà nước ngoài đầu tư công, ngoài các nội dung quy định nêu trên, hồ sơ trình thẩm định phải có các nội dung sau: tổng mức đầu tư; các thông tin, số liệu có liên quan về giá, định mức, báo giá, kết quả thẩm định giá (nếu có) để xác định tổng mức đầu tư",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "doi-voi-ho-so-trinh-tham-dinh-bao-cao"
     },
     {
       "id": "bao-cao-cua-chu-dau-tu-ve-qua-trinh-thuc",
       "name": "Báo cáo của chủ đầu tư về quá trình thực hiện dự án, tình hình thực tế thi công các công trình xây dựng của dự án đến thời điểm đề xuất điều chỉnh",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "doi-voi-ho-so-trinh-tham-dinh-bao-cao"
     },
     {
       "id": "ly-do-muc-tieu-dieu-chinh-du-an-viec-dap",
       "name": "Lý do, mục tiêu điều chỉnh dự án, việc đáp ứng điều kiện điều chỉnh dự án theo pháp luật có liên quan đối với dự án đầu tư xây dựng sử dụng vốn đầu tư công, vốn nhà nước ngoài đầu tư công, dự án PPP",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "doi-voi-ho-so-trinh-tham-dinh-bao-cao"
     },
     {
       "id": "doi-voi-du-an-co-vi-pham-hanh-chinh-ve",
       "name": "Đối với dự án có vi phạm hành chính về xây dựng đã bị xử phạt và biện pháp khắc phục hậu quả có yêu cầu thực hiện thẩm định, thẩm định điều chỉnh, cấp giấy phép xây dựng hoặc điều chỉnh giấy phép xây dựng, hồ sơ trình thẩm định còn phải có các nội dung: Báo cáo của chủ đầu tư về quá trình thực hiện dự án, tình hình thực tế thi công các công trình xây dựng của dự án đến thời điểm trình thẩm định; biên bản, quyết định xử phạt vi phạm hành chính của cấp có thẩm quyền; Báo cáo kiểm định của tổ chức kiểm định xây dựng đánh giá về khả năng chịu lực của phần công trình đã thi công xây dựng",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "doi-voi-ho-so-trinh-tham-dinh-bao-cao"
     },
     {
       "id": "van-ban-quyet-dinh-phe-duyet-va-cac-ban",
       "name": "Văn bản/quyết định phê duyệt và các bản vẽ có liên quan hoặc trích lục phần bản vẽ có liên quan (nếu có) của quy hoạch được sử dụng làm căn cứ lập quy hoạch quy định tại điểm d khoản 2 Điều 17 Nghị định số 175/2024/NĐ-CP",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "doi-voi-ho-so-trinh-tham-dinh-bao-cao"
     },
     {
       "id": "giay-phep-dau-tu-giay-chung-nhan-uu-dai",
       "name": "Giấy phép đầu tư, Giấy chứng nhận ưu đãi đầu tư, Giấy chứng nhận đầu tư, Giấy chứng nhận đăng ký đầu tư; Quyết định phê duyệt kết quả trúng đấu giá quyền sử dụng đất, trúng đấu thầu dự án có sử dụng đất đối với dự án thuộc trường hợp được chuyển tiếp theo quy định pháp luật về đầu tư không có yêu cầu phải thực hiện chấp thuận chủ trương đầu tư;",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "doi-voi-ho-so-trinh-tham-dinh-bao-cao"
     }
   ],
-  "cases": [],
+  "cases": [
+    {
+      "id": "doi-voi-ho-so-trinh-tham-dinh-bao-cao",
+      "name": "Đối với hồ sơ trình thẩm định Báo cáo nghiên cứu khả thi đầu tư xây dựng điều chỉnh, ngoài các thành phần hồ sơ nêu trên, còn phải làm rõ các nội dung sau"
+    }
+  ],
   "facts": []
 };
 

@@ -49,125 +49,129 @@ export const workflow: WorkflowIR = {
       "name": "Ảnh chụp tổng thể xe, ảnh chụp thiết bị đặc trưng, chuyên dùng",
       "kind": "submit",
       "required": true,
-      "case": "mien-nop-cac-tai-lieu-neu-khong-co-su"
+      "case": "doi-voi-chung-nhan-chat-luong-kieu-loai"
     },
     {
       "id": "ban-sao-bao-cao-thu-nghiem-an-toan-xe",
       "name": "Bản sao Báo cáo thử nghiệm an toàn xe kèm theo bản sao chụp các bản vẽ kỹ thuật được quy định tại Phụ lục IV ban hành kèm theo Thông tư số 55/2024/TT-BGTVT khi thực hiện đăng ký kiểm tra, thử nghiệm",
       "kind": "submit",
       "required": true,
-      "case": "mien-nop-cac-tai-lieu-neu-khong-co-su"
+      "case": "doi-voi-chung-nhan-chat-luong-kieu-loai"
     },
     {
       "id": "danh-muc-cac-phu-tung-su-dung-de-san",
       "name": "Danh mục các phụ tùng sử dụng để sản xuất, lắp ráp đối với phụ tùng là động cơ sử dụng cho mô tô, xe gắn máy, xe chở hàng bốn bánh có gắn động cơ theo quy định",
       "kind": "submit",
       "required": true,
-      "case": "mien-nop-cac-tai-lieu-neu-khong-co-su"
+      "case": "doi-voi-chung-nhan-chat-luong-kieu-loai"
     },
     {
       "id": "ban-thong-tin-the-hien-cac-thong-so-ky",
       "name": "Bản thông tin thể hiện các thông số kỹ thuật đặc trưng của kiểu loại phụ tùng",
       "kind": "submit",
       "required": true,
-      "case": "mien-nop-cac-tai-lieu-neu-khong-co-su"
+      "case": "doi-voi-chung-nhan-chat-luong-kieu-loai"
     },
     {
       "id": "don-de-nghi-cap-giay-chung-nhan-chat",
       "name": "Đơn đề nghị cấp Giấy chứng nhận chất lượng kiểu loại phụ tùng theo quy định",
       "kind": "submit",
       "required": true,
-      "case": "mien-nop-cac-tai-lieu-neu-khong-co-su"
+      "case": "doi-voi-chung-nhan-chat-luong-kieu-loai"
     },
     {
       "id": "ban-sao-ban-thuyet-minh-phuong-phap-va",
       "name": "Bản sao bản thuyết minh phương pháp và vị trí đóng số khung, số động cơ xe",
       "kind": "submit",
       "required": true,
-      "case": "mien-nop-cac-tai-lieu-neu-khong-co-su"
+      "case": "doi-voi-chung-nhan-chat-luong-kieu-loai"
     },
     {
       "id": "ban-sao-bao-cao-thu-nghiem-phu-tung-kem",
       "name": "Bản sao Báo cáo thử nghiệm phụ tùng kèm theo bản sao chụp các bản vẽ kỹ thuật thể hiện các thông số đặc trưng của phụ tùng",
       "kind": "submit",
       "required": true,
-      "case": "mien-nop-cac-tai-lieu-neu-khong-co-su"
+      "case": "doi-voi-chung-nhan-chat-luong-kieu-loai"
     },
     {
       "id": "ban-sao-tai-lieu-con-hieu-luc-doi-voi",
       "name": "Bản sao tài liệu còn hiệu lực đối với phụ tùng thuộc đối tượng quy định tại Phụ lục II ban hành kèm theo Thông tư số 55/2024/TT-BGTVT sử dụng để lắp ráp xe",
       "kind": "submit",
       "required": true,
-      "case": "mien-nop-cac-tai-lieu-neu-khong-co-su"
+      "case": "doi-voi-chung-nhan-chat-luong-kieu-loai"
     },
     {
       "id": "ket-qua-danh-gia-viec-dam-bao-chat-luong",
       "name": "Kết quả đánh giá việc đảm bảo chất lượng kiểu loại xe tại cơ sở sản xuất hoặc kết quả đánh giá việc đảm bảo chất lượng kiểu loại xe tương tự trong trường hợp không phải đánh giá lại việc đảm bảo chất lượng đối với cơ sở sản xuất đã được đánh giá.",
       "kind": "submit",
       "required": true,
-      "case": "mien-nop-cac-tai-lieu-neu-khong-co-su"
+      "case": "doi-voi-chung-nhan-chat-luong-kieu-loai"
     },
     {
       "id": "ban-thong-tin-theo-mau-doi-voi-kieu-loai",
       "name": "Bản thông tin theo mẫu đối với kiểu loại xe sản xuất, lắp ráp",
       "kind": "submit",
       "required": true,
-      "case": "mien-nop-cac-tai-lieu-neu-khong-co-su"
+      "case": "doi-voi-chung-nhan-chat-luong-kieu-loai"
     },
     {
       "id": "ket-qua-danh-gia-viec-dam-bao-chat-luong-2",
       "name": "Kết quả đánh giá việc đảm bảo chất lượng kiểu loại phụ tùng tại cơ sở sản xuất hoặc kết quả đánh giá việc đảm bảo chất lượng kiểu loại phụ tùng tương tự trong trường hợp không phải đánh giá lại việc đảm bảo chất lượng đối với cơ sở sản xuất đã được đánh giá",
       "kind": "submit",
       "required": true,
-      "case": "mien-nop-cac-tai-lieu-neu-khong-co-su"
+      "case": "doi-voi-chung-nhan-chat-luong-kieu-loai-2"
     },
     {
       "id": "don-de-nghi-cap-giay-chung-nhan-chat-2",
       "name": "Đơn đề nghị cấp Giấy chứng nhận chất lượng kiểu loại xe theo quy định",
       "kind": "submit",
       "required": true,
-      "case": "mien-nop-cac-tai-lieu-neu-khong-co-su"
+      "case": "doi-voi-chung-nhan-chat-luong-kieu-loai-2"
     },
     {
       "id": "cac-tai-lieu-lien-quan-den-su-thay-doi",
       "name": "Các tài liệu liên quan đến sự thay đổi của sản phẩm",
       "kind": "submit",
       "required": true,
-      "case": "mien-nop-cac-tai-lieu-neu-khong-co-su"
+      "case": "doi-voi-chung-nhan-chat-luong-kieu-loai-2"
     },
     {
       "id": "ban-sao-bao-cao-thu-nghiem-muc-tieu-thu",
       "name": "Bản sao Báo cáo thử nghiệm mức tiêu thụ năng lượng kèm theo bản sao chụp các tài liệu khi thực hiện đăng ký thử nghiệm mức tiêu thụ năng lượng",
       "kind": "submit",
       "required": true,
-      "case": "mien-nop-cac-tai-lieu-neu-khong-co-su"
+      "case": "doi-voi-chung-nhan-chat-luong-kieu-loai-2"
     },
     {
       "id": "ban-sao-bao-cao-thu-nghiem-khi-thai-xe",
       "name": "Bản sao Báo cáo thử nghiệm khí thải xe kèm theo bản sao chụp các tài liệu thông tin về kiểu loại xe khi thực hiện đăng ký thử nghiệm khí thải",
       "kind": "submit",
       "required": true,
-      "case": "mien-nop-cac-tai-lieu-neu-khong-co-su"
+      "case": "doi-voi-chung-nhan-chat-luong-kieu-loai-2"
     },
     {
       "id": "anh-chup-tong-the-phu-tung-ban-thuyet",
       "name": "Ảnh chụp tổng thể phụ tùng; bản thuyết minh các ký hiệu, ký tự, số đóng trên phụ tùng",
       "kind": "submit",
       "required": true,
-      "case": "mien-nop-cac-tai-lieu-neu-khong-co-su"
+      "case": "doi-voi-chung-nhan-chat-luong-kieu-loai-2"
     },
     {
       "id": "ban-thong-ke-cac-phu-tung-san-xuat-trong",
       "name": "Bản thống kê các phụ tùng sản xuất trong nước và nhập khẩu dùng để sản xuất, lắp ráp xe theo mẫu",
       "kind": "submit",
       "required": true,
-      "case": "mien-nop-cac-tai-lieu-neu-khong-co-su"
+      "case": "doi-voi-chung-nhan-chat-luong-kieu-loai-2"
     }
   ],
   "cases": [
     {
-      "id": "mien-nop-cac-tai-lieu-neu-khong-co-su",
-      "name": "(Miễn nộp các tài liệu nếu không có sự thay đổi so với các tài liệu đã nộp trong hồ sơ của kiểu loại sản phẩm đã được cấp Giấy chứng nhận)"
+      "id": "doi-voi-chung-nhan-chat-luong-kieu-loai",
+      "name": "(Miễn nộp các tài liệu nếu không có sự thay đổi so với các tài liệu đã nộp trong hồ sơ của kiểu loại sản phẩm đã được cấp Giấy chứng nhận) — Đối với chứng nhận chất lượng kiểu loại phụ tùng"
+    },
+    {
+      "id": "doi-voi-chung-nhan-chat-luong-kieu-loai-2",
+      "name": "(Miễn nộp các tài liệu nếu không có sự thay đổi so với các tài liệu đã nộp trong hồ sơ của kiểu loại sản phẩm đã được cấp Giấy chứng nhận) — Đối với chứng nhận chất lượng kiểu loại xe"
     }
   ],
   "facts": []

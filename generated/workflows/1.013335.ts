@@ -126,48 +126,56 @@ export const workflow: WorkflowIR = {
       "name": "Bản sao Báo cáo thử nghiệm mức tiêu thụ năng lượng kèm theo bản sao chụp các tài liệu khi thực hiện đăng ký thử nghiệm mức tiêu thụ năng lượng",
       "kind": "submit",
       "required": true,
-      "case": "mien-nop-cac-tai-lieu-neu-khong-co-su"
+      "case": "doi-voi-chung-nhan-chat-luong-kieu-loai"
     },
     {
       "id": "ban-sao-bao-cao-thu-nghiem-an-toan-xe",
       "name": "Bản sao Báo cáo thử nghiệm an toàn xe kèm theo bản sao chụp các bản vẽ kỹ thuật được quy định tại Phụ lục IV ban hành kèm theo Thông tư số 55/2024/TT-BGTVT khi thực hiện đăng ký kiểm tra, thử nghiệm",
       "kind": "submit",
       "required": true,
-      "case": "mien-nop-cac-tai-lieu-neu-khong-co-su"
+      "case": "doi-voi-chung-nhan-chat-luong-kieu-loai-2"
     },
     {
       "id": "ban-sao-bao-cao-thu-nghiem-khi-thai-xe",
       "name": "Bản sao Báo cáo thử nghiệm khí thải xe kèm theo bản sao chụp các tài liệu thông tin về kiểu loại xe khi thực hiện đăng ký thử nghiệm khí thải",
       "kind": "submit",
       "required": true,
-      "case": "mien-nop-cac-tai-lieu-neu-khong-co-su"
+      "case": "doi-voi-chung-nhan-chat-luong-kieu-loai-2"
     },
     {
       "id": "ban-sao-bao-cao-thu-nghiem-phu-tung-kem",
       "name": "Bản sao Báo cáo thử nghiệm phụ tùng kèm theo bản sao chụp các bản vẽ kỹ thuật thể hiện các thông số đặc trưng của phụ tùng",
       "kind": "submit",
       "required": true,
-      "case": "mien-nop-cac-tai-lieu-neu-khong-co-su"
+      "case": "doi-voi-chung-nhan-chat-luong-kieu-loai-2"
     },
     {
       "id": "don-de-nghi-cap-giay-chung-nhan-chat-2",
       "name": "Đơn đề nghị cấp Giấy chứng nhận chất lượng kiểu loại phụ tùng theo quy định",
       "kind": "submit",
       "required": true,
-      "case": "mien-nop-cac-tai-lieu-neu-khong-co-su"
+      "case": "doi-voi-chung-nhan-chat-luong-kieu-loai-2"
     },
     {
       "id": "ban-thong-ke-cac-phu-tung-san-xuat-trong",
       "name": "Bản thống kê các phụ tùng sản xuất trong nước và nhập khẩu dùng để sản xuất, lắp ráp xe theo mẫu",
       "kind": "submit",
       "required": true,
-      "case": "mien-nop-cac-tai-lieu-neu-khong-co-su"
+      "case": "doi-voi-chung-nhan-chat-luong-kieu-loai-2"
     }
   ],
   "cases": [
     {
       "id": "mien-nop-cac-tai-lieu-neu-khong-co-su",
       "name": "(Miễn nộp các tài liệu nếu không có sự thay đổi so với các tài liệu đã nộp trong hồ sơ của kiểu loại sản phẩm đã được cấp Giấy chứng nhận)"
+    },
+    {
+      "id": "doi-voi-chung-nhan-chat-luong-kieu-loai",
+      "name": "(Miễn nộp các tài liệu nếu không có sự thay đổi so với các tài liệu đã nộp trong hồ sơ của kiểu loại sản phẩm đã được cấp Giấy chứng nhận) — Đối với chứng nhận chất lượng kiểu loại phụ tùng"
+    },
+    {
+      "id": "doi-voi-chung-nhan-chat-luong-kieu-loai-2",
+      "name": "(Miễn nộp các tài liệu nếu không có sự thay đổi so với các tài liệu đã nộp trong hồ sơ của kiểu loại sản phẩm đã được cấp Giấy chứng nhận) — Đối với chứng nhận chất lượng kiểu loại xe"
     }
   ],
   "facts": []

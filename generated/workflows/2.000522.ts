@@ -81,10 +81,16 @@ export const workflow: WorkflowIR = {
       "id": "to-khai-dang-ky-lai-khai-sinh-theo-mau",
       "name": "Tờ khai đăng ký lại khai sinh theo mẫu, trong đó có cam đoan của người yêu cầu về việc đã nộp đủ các giấy tờ hiện có (nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tiếp hoặc gửi hồ sơ qua hệ thống bưu chính);",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "nguoi-co-yeu-cau-dang-ky-lai-khai-sinh"
     }
   ],
-  "cases": [],
+  "cases": [
+    {
+      "id": "nguoi-co-yeu-cau-dang-ky-lai-khai-sinh",
+      "name": "Người có yêu cầu đăng ký lại khai sinh thực hiện việc nộp/xuất trình (theo hình thức trực tiếp) hoặc tải lên (theo hình thức trực tuyến) các giấy tờ sau"
+    }
+  ],
   "facts": []
 };
 

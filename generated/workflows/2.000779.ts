@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 2.000779 — Thủ tục đăng ký nhận cha, mẹ, con có yếu tố nước ngoài. */
-export type ComponentId = "van-ban-cua-co-quan-y-te-co-quan-giam" | "truong-hop-dang-ky-nhan-cha-me-con-giua" | "giay-to-co-gia-tri-chung-minh-thong-tin" | "ho-chieu-the-can-cuoc-cong-dan-the-can" | "mau-ho-tich-dien-tu-tuong-tac-dang-ky" | "to-khai-dang-ky-nhan-cha-me-con-theo-mau";
+export type ComponentId = "van-ban-cua-co-quan-y-te-co-quan-giam" | "giay-to-co-gia-tri-chung-minh-thong-tin" | "ho-chieu-the-can-cuoc-cong-dan-the-can" | "mau-ho-tich-dien-tu-tuong-tac-dang-ky" | "truong-hop-dang-ky-nhan-cha-me-con-giua" | "to-khai-dang-ky-nhan-cha-me-con-theo-mau";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -51,12 +51,6 @@ export const workflow: WorkflowIR = {
       "required": true
     },
     {
-      "id": "truong-hop-dang-ky-nhan-cha-me-con-giua",
-      "name": "Trường hợp đăng ký nhận cha, mẹ, con giữa công dân Việt Nam với người nước ngoài hoặc giữa người nước ngoài với nhau thì người nước ngoài phải nộp bản sao hộ chiếu hoặc giấy tờ có giá trị thay hộ chiếu để chứng minh về nhân thân.",
-      "kind": "submit",
-      "required": true
-    },
-    {
       "id": "giay-to-co-gia-tri-chung-minh-thong-tin",
       "name": "Giấy tờ có giá trị chứng minh thông tin về cư trú trong trường hợp cơ quan đăng ký hộ tịch không thể khai thác được thông tin về nơi cư trú của công dân theo các phương thức quy định tại khoản 2 Điều 14 Nghị định số 104/2022/NĐ-CP ngày 21/12/2022 của Chính phủ. Trường hợp các thông tin về giấy tờ chứng minh nơi cư trú đã được khai thác từ Cơ sở dữ liệu quốc gia về dân cư bằng các phương thức này thì người có yêu cầu không phải xuất trình (theo hình thức trực tiếp) hoặc tải lên (theo hình thức trực tuyến).",
       "kind": "present",
@@ -75,13 +69,30 @@ export const workflow: WorkflowIR = {
       "required": true
     },
     {
+      "id": "truong-hop-dang-ky-nhan-cha-me-con-giua",
+      "name": "Trường hợp đăng ký nhận cha, mẹ, con giữa công dân Việt Nam với người nước ngoài hoặc giữa người nước ngoài với nhau thì người nước ngoài phải nộp bản sao hộ chiếu hoặc giấy tờ có giá trị thay hộ chiếu để chứng minh về nhân thân.",
+      "kind": "submit",
+      "required": true,
+      "case": "chung-cu-chung-minh-quan-he-cha-con-hoac"
+    },
+    {
       "id": "to-khai-dang-ky-nhan-cha-me-con-theo-mau",
       "name": "Tờ khai đăng ký nhận cha, mẹ, con theo mẫu (nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tiếp);",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "nguoi-co-yeu-cau-dang-ky-nhan-cha-me-con"
     }
   ],
-  "cases": [],
+  "cases": [
+    {
+      "id": "chung-cu-chung-minh-quan-he-cha-con-hoac",
+      "name": "Chứng cứ chứng minh quan hệ cha, con hoặc quan hệ mẹ, con gồm một trong các giấy tờ, tài liệu sau đây"
+    },
+    {
+      "id": "nguoi-co-yeu-cau-dang-ky-nhan-cha-me-con",
+      "name": "Người có yêu cầu đăng ký nhận cha, mẹ, con thực hiện việc nộp/xuất trình (theo hình thức trực tiếp) hoặc tải lên (theo hình thức trực tuyến) các giấy tờ sau"
+    }
+  ],
   "facts": []
 };
 

@@ -6,7 +6,7 @@ import { createWorkflowMachine, type MachineOptions, type WorkflowEvent, type Wo
 import { holidayTable } from '../calendar.js';
 
 /** Component ids (thành phần hồ sơ) of 2.000829 — Thủ tục yêu cầu trợ giúp pháp lý. */
-export type ComponentId = "don-yeu-cau-tro-giup-phap-ly" | "cac-giay-to-tai-lieu-co-lien-quan-den-vu" | "van-ban-cua-co-quan-tien-hanh-to-tung" | "van-ban-cua-co-quan-co-tham-quyen-ve-ap" | "giay-khai-sinh-ho-chieu" | "quyet-dinh-phong-tang-danh-hieu-ba-me" | "ky-niem-chuong-to-quoc-ghi-cong-doi-voi" | "quyet-dinh-tro-cap-phu-cap-do-co-quan-co" | "quyet-dinh-cua-co-quan-co-tham-quyen" | "quyet-dinh-hoac-giay-chung-nhan-thuong" | "huan-chuong-khang-chien-huy-chuong-khang" | "giay-chung-nhan-ho-can-ngheo-kem-theo" | "quyet-dinh-huong-tro-cap-xa-hoi-hang" | "giay-chung-nhan-ho-can-ngheo-kem-theo-2" | "quyet-dinh-tiep-nhan-nan-nhan-bao-luc" | "van-ban-cua-co-quan-nguoi-co-tham-quyen" | "giay-xac-nhan-cua-co-quan-co-tham-quyen" | "a-giay-chung-nhan-ho-can-ngheo-hoac" | "cac-loai-giay-to-hop-phap-khac-do-co" | "giay-chung-nhan-ho-ngheo" | "giay-to-hop-phap-do-co-quan-co-tham" | "van-ban-cua-co-quan-tien-hanh-to-tung-2" | "van-ban-cua-co-quan-nguoi-co-tham-quyen-2" | "van-ban-cua-co-quan-tien-hanh-to-tung-3" | "giay-chung-nhan-ho-can-ngheo" | "quyet-dinh-cua-co-quan-co-tham-quyen-ve" | "giay-chung-nhan-ho-can-ngheo-hoac-quyet" | "quyet-dinh-ve-viec-tro-cap-uu-dai-doi" | "a-giay-chung-nhan-ho-can-ngheo-hoac-2" | "quyet-dinh-huong-tro-cap-xa-hoi-hang-2" | "giay-chung-nhan-ho-can-ngheo-kem-theo-3";
+export type ComponentId = "don-yeu-cau-tro-giup-phap-ly" | "van-ban-cua-co-quan-tien-hanh-to-tung" | "van-ban-cua-co-quan-co-tham-quyen-ve-ap" | "giay-khai-sinh-ho-chieu" | "quyet-dinh-phong-tang-danh-hieu-ba-me" | "ky-niem-chuong-to-quoc-ghi-cong-doi-voi" | "quyet-dinh-tro-cap-phu-cap-do-co-quan-co" | "quyet-dinh-cua-co-quan-co-tham-quyen" | "quyet-dinh-hoac-giay-chung-nhan-thuong" | "huan-chuong-khang-chien-huy-chuong-khang" | "giay-chung-nhan-ho-can-ngheo-kem-theo" | "quyet-dinh-huong-tro-cap-xa-hoi-hang" | "giay-chung-nhan-ho-can-ngheo-kem-theo-2" | "quyet-dinh-tiep-nhan-nan-nhan-bao-luc" | "van-ban-cua-co-quan-nguoi-co-tham-quyen" | "giay-xac-nhan-cua-co-quan-co-tham-quyen" | "a-giay-chung-nhan-ho-can-ngheo-hoac" | "cac-loai-giay-to-hop-phap-khac-do-co" | "giay-chung-nhan-ho-ngheo" | "giay-to-hop-phap-do-co-quan-co-tham" | "van-ban-cua-co-quan-tien-hanh-to-tung-2" | "van-ban-cua-co-quan-nguoi-co-tham-quyen-2" | "van-ban-cua-co-quan-tien-hanh-to-tung-3" | "giay-chung-nhan-ho-can-ngheo" | "quyet-dinh-cua-co-quan-co-tham-quyen-ve" | "giay-chung-nhan-ho-can-ngheo-hoac-quyet" | "quyet-dinh-ve-viec-tro-cap-uu-dai-doi" | "a-giay-chung-nhan-ho-can-ngheo-hoac-2" | "quyet-dinh-huong-tro-cap-xa-hoi-hang-2" | "giay-chung-nhan-ho-can-ngheo-kem-theo-3" | "cac-giay-to-tai-lieu-co-lien-quan-den-vu";
 
 /** Facts (câu hỏi) that decide conditional components and fees. */
 export type Facts = Record<string, never>;
@@ -47,12 +47,6 @@ export const workflow: WorkflowIR = {
     {
       "id": "don-yeu-cau-tro-giup-phap-ly",
       "name": "Đơn yêu cầu trợ giúp pháp lý",
-      "kind": "submit",
-      "required": true
-    },
-    {
-      "id": "cac-giay-to-tai-lieu-co-lien-quan-den-vu",
-      "name": "Các giấy tờ, tài liệu có liên quan đến vụ việc trợ giúp pháp lý.",
       "kind": "submit",
       "required": true
     },
@@ -258,6 +252,13 @@ export const workflow: WorkflowIR = {
       "kind": "submit",
       "required": true,
       "case": "9-giay-to-chung-minh-la-nguoi-cao-tuoi"
+    },
+    {
+      "id": "cac-giay-to-tai-lieu-co-lien-quan-den-vu",
+      "name": "Các giấy tờ, tài liệu có liên quan đến vụ việc trợ giúp pháp lý.",
+      "kind": "submit",
+      "required": true,
+      "case": "giay-to-chung-minh-nguoi-thuoc-dien-tro"
     }
   ],
   "cases": [
@@ -316,6 +317,10 @@ export const workflow: WorkflowIR = {
     {
       "id": "9-giay-to-chung-minh-la-nguoi-cao-tuoi",
       "name": "9. Giấy tờ chứng minh là người cao tuổi có khó khăn về tài chính gồm một trong các loại giấy tờ sau"
+    },
+    {
+      "id": "giay-to-chung-minh-nguoi-thuoc-dien-tro",
+      "name": "Giấy tờ chứng minh người thuộc diện trợ giúp pháp lý, cụ thể"
     }
   ],
   "facts": []

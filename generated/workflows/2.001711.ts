@@ -63,20 +63,24 @@ export const workflow: WorkflowIR = {
       "name": "Bản kê khai điều kiện an toàn của phương tiện thủy nội địa theo quy định đối với phương tiện không thuộc diện đăng kiểm.",
       "kind": "submit",
       "required": true,
-      "case": "doi-voi-phuong-tien-dang-ky-lai-do-thay"
+      "case": "giay-to-phai-nop-de-luu-giu-tai-co-quan"
     },
     {
       "id": "xuat-trinh-hoac-gui-ban-chinh-hoac-ban",
       "name": "Xuất trình hoặc gửi bản chính hoặc bản sao có chứng thực hoặc bản sao điện tử được chứng thực từ bản chính hoặc bản sao điện tử được cấp từ sổ gốc: Giấy chứng nhận an toàn kỹ thuật và bảo vệ môi trường của phương tiện được cấp còn hiệu lực sau khi phương tiện đã thay đổi tính năng kỹ thuật đối với phương tiện thuộc diện đăng kiểm để cơ quan đăng ký phương tiện kiểm tra.",
       "kind": "present",
       "required": true,
-      "case": "doi-voi-phuong-tien-dang-ky-lai-do-thay"
+      "case": "giay-to-phai-nop-de-luu-giu-tai-co-quan"
     }
   ],
   "cases": [
     {
       "id": "doi-voi-phuong-tien-dang-ky-lai-do-thay",
       "name": "Đối với phương tiện đăng ký lại do thay đổi tính năng kỹ thuật"
+    },
+    {
+      "id": "giay-to-phai-nop-de-luu-giu-tai-co-quan",
+      "name": "Đối với phương tiện đăng ký lại do thay đổi tính năng kỹ thuật — Giấy tờ phải nộp để lưu giữ tại cơ quan đăng ký phương tiện"
     }
   ],
   "facts": []

@@ -42,7 +42,7 @@ export const workflow: WorkflowIR = {
       "name": "(i) Văn bản ủy quyền cho cá nhân thực hiện thủ tục liên quan đến đăng ký doanh nghiệp. Văn bản ủy quyền này không bắt buộc phải công chứng, chứng thực",
       "kind": "submit",
       "required": true,
-      "case": "truong-hop-uy-quyen-thuc-hien-thu-tuc"
+      "case": "truong-hop-uy-quyen-cho-ca-nhan-thuc"
     },
     {
       "id": "i-giay-de-nghi-dang-ky-thay-doi-noi-dung",
@@ -89,8 +89,8 @@ export const workflow: WorkflowIR = {
   ],
   "cases": [
     {
-      "id": "truong-hop-uy-quyen-thuc-hien-thu-tuc",
-      "name": "Trường hợp ủy quyền thực hiện thủ tục: Người có thẩm quyền ký văn bản đề nghị đăng ký doanh nghiệp có thể ủy quyền cho tổ chức, cá nhân khác thực hiện thủ tục đăng ký doanh nghiệp theo quy định sau đây"
+      "id": "truong-hop-uy-quyen-cho-ca-nhan-thuc",
+      "name": "Trường hợp ủy quyền thực hiện thủ tục: Người có thẩm quyền ký văn bản đề nghị đăng ký doanh nghiệp có thể ủy quyền cho tổ chức, cá nhân khác thực hiện thủ tục đăng ký doanh nghiệp theo quy định sau đây — Trường hợp ủy quyền cho cá nhân thực hiện thủ tục đăng ký doanh nghiệp, kèm theo hồ sơ đăng ký doanh nghiệp phải có"
     },
     {
       "id": "truong-hop-thay-doi-dia-chi-chi-nhanh",

@@ -75,16 +75,23 @@ export const workflow: WorkflowIR = {
       "id": "to-khai-ghi-chu-ket-hon-theo-mau-neu",
       "name": "Tờ khai ghi chú kết hôn theo mẫu (nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tiếp hoặc gửi hồ sơ qua hệ thống bưu chính);",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "nguoi-co-yeu-cau-ghi-chu-ket-hon-thuc"
     },
     {
       "id": "mau-ho-tich-dien-tu-tuong-tac-ghi-vao-so",
       "name": "Mẫu hộ tịch điện tử tương tác ghi vào Sổ hộ tịch việc kết hôn (do người yêu cầu cung cấp thông tin theo hướng dẫn trên Cổng dịch vụ công, nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tuyến)",
       "kind": "submit",
-      "required": true
+      "required": true,
+      "case": "nguoi-co-yeu-cau-ghi-chu-ket-hon-thuc"
     }
   ],
-  "cases": [],
+  "cases": [
+    {
+      "id": "nguoi-co-yeu-cau-ghi-chu-ket-hon-thuc",
+      "name": "Người có yêu cầu ghi chú kết hôn thực hiện việc nộp/xuất trình (theo hình thức trực tiếp) hoặc tải lên (theo hình thức trực tuyến) các giấy tờ sau"
+    }
+  ],
   "facts": []
 };
 

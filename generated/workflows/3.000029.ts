@@ -198,35 +198,35 @@ export const workflow: WorkflowIR = {
       "name": "Quy trình làm việc của chuyên viên phân tích;",
       "kind": "submit",
       "required": true,
-      "case": "b-doi-voi-cap-lai-giay-chung-nhan-du"
+      "case": "co-cac-quy-trinh-nghiep-vu-dap-ung-quy"
     },
     {
       "id": "quy-che-hoat-dong-cua-hoi-dong-xep-hang-2",
       "name": "Quy chế hoạt động của Hội đồng xếp hạng tín nhiệm;",
       "kind": "submit",
       "required": true,
-      "case": "b-doi-voi-cap-lai-giay-chung-nhan-du"
+      "case": "co-cac-quy-trinh-nghiep-vu-dap-ung-quy"
     },
     {
       "id": "phuong-phap-xep-hang-tin-nhiem-2",
       "name": "Phương pháp xếp hạng tín nhiệm;",
       "kind": "submit",
       "required": true,
-      "case": "b-doi-voi-cap-lai-giay-chung-nhan-du"
+      "case": "co-cac-quy-trinh-nghiep-vu-dap-ung-quy"
     },
     {
       "id": "quy-trinh-xay-dung-danh-gia-va-cap-nhat-2",
       "name": "Quy trình xây dựng, đánh giá và cập nhật phương pháp xếp hạng tín nhiệm;",
       "kind": "submit",
       "required": true,
-      "case": "b-doi-voi-cap-lai-giay-chung-nhan-du"
+      "case": "co-cac-quy-trinh-nghiep-vu-dap-ung-quy"
     },
     {
       "id": "bo-quy-tac-chuan-muc-dao-duc-2",
       "name": "Bộ quy tắc chuẩn mực đạo đức.",
       "kind": "submit",
       "required": true,
-      "case": "b-doi-voi-cap-lai-giay-chung-nhan-du"
+      "case": "co-cac-quy-trinh-nghiep-vu-dap-ung-quy"
     },
     {
       "id": "don-de-nghi-dieu-chinh-giay-chung-nhan",
@@ -258,6 +258,10 @@ export const workflow: WorkflowIR = {
     {
       "id": "b-doi-voi-cap-lai-giay-chung-nhan-du",
       "name": "b) Đối với cấp lại Giấy chứng nhận đủ điều kiện kinh doanh"
+    },
+    {
+      "id": "co-cac-quy-trinh-nghiep-vu-dap-ung-quy",
+      "name": "b) Đối với cấp lại Giấy chứng nhận đủ điều kiện kinh doanh — Có các quy trình nghiệp vụ đáp ứng quy định tại Điều 31 Nghị định số 88/2014/NĐ-CP"
     },
     {
       "id": "c-doi-voi-dieu-chinh-giay-chung-nhan-du",

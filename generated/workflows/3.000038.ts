@@ -58,133 +58,133 @@ export const workflow: WorkflowIR = {
       "name": "Kế hoạch hoạt động quản lý quỹ hưu trí trong 05 năm tiếp theo bao gồm: mô tả chương trình bảo hiểm hưu trí bổ sung dự kiến triển khai; nguyên tắc phối hợp, trách nhiệm của doanh nghiệp quản lý quỹ với các tổ chức cung cấp dịch vụ theo quy định tại khoản 5 Điều 9 Nghị định số 85/2026/NĐ-CP trong triển khai chương trình bảo hiểm hưu trí bổ sung; phương án phát triển đối tượng tham gia.",
       "kind": "submit",
       "required": true,
-      "case": "a-doi-voi-cap-giay-chung-nhan-du-dieu"
+      "case": "phuong-an-kinh-doanh-dich-vu-quan-ly-quy"
     },
     {
       "id": "phuong-an-ve-co-so-ha-tang-cong-nghe",
       "name": "Phương án về cơ sở hạ tầng công nghệ thông tin để quản lý từng tài khoản hưu trí cá nhân đảm bảo thực hiện các hoạt động đóng góp, đầu tư, thanh toán chi phí, chi trả cho người tham gia quỹ và người sử dụng lao động, thanh toán thuế thu nhập cá nhân.",
       "kind": "submit",
       "required": true,
-      "case": "a-doi-voi-cap-giay-chung-nhan-du-dieu"
+      "case": "phuong-an-kinh-doanh-dich-vu-quan-ly-quy"
     },
     {
       "id": "mau-hop-dong-khung-ve-tham-gia-quy-huu",
       "name": "Mẫu hợp đồng khung về tham gia quỹ hưu trí đáp ứng điều kiện quy định tại Điều 15 Nghị định số 85/2026/NĐ-CP.",
       "kind": "submit",
       "required": true,
-      "case": "a-doi-voi-cap-giay-chung-nhan-du-dieu"
+      "case": "phuong-an-kinh-doanh-dich-vu-quan-ly-quy"
     },
     {
       "id": "quy-trinh-quan-tri-rui-ro-kiem-soat-noi",
       "name": "Quy trình quản trị rủi ro, kiểm soát nội bộ.",
       "kind": "submit",
       "required": true,
-      "case": "a-doi-voi-cap-giay-chung-nhan-du-dieu"
+      "case": "phuong-an-kinh-doanh-dich-vu-quan-ly-quy"
     },
     {
       "id": "ban-sao-hop-dong-lao-dong-ban-sao-co",
       "name": "Bản sao hợp đồng lao động (Bản sao có chứng thực của cơ quan nhà nước có thẩm quyền hoặc bản sao không có chứng thực xuất trình cùng bản chính để đối chiếu).",
       "kind": "submit",
       "required": true,
-      "case": "a-doi-voi-cap-giay-chung-nhan-du-dieu"
+      "case": "tai-lieu-chung-minh-co-toi-thieu-05"
     },
     {
       "id": "ban-thong-tin-tom-tat-qua-trinh-cong-tac",
       "name": "Bản thông tin tóm tắt quá trình công tác của người lao động có xác nhận của cơ quan, tổ chức có thẩm quyền (nêu rõ quá trình công tác và mô tả công việc chính được giao đối với từng vị trí công tác).",
       "kind": "submit",
       "required": true,
-      "case": "a-doi-voi-cap-giay-chung-nhan-du-dieu"
+      "case": "tai-lieu-chung-minh-co-toi-thieu-05"
     },
     {
       "id": "ban-sao-cac-chung-chi-hanh-nghe-quan-ly",
       "name": "Bản sao các chứng chỉ hành nghề quản lý quỹ do Ủy ban Chứng khoán Nhà nước cấp hoặc là thành viên của Hiệp hội các nhà phân tích tài chính (CFA) hoặc các chứng chỉ chuyên môn tương đương khác ở nước ngoài.",
       "kind": "submit",
       "required": true,
-      "case": "a-doi-voi-cap-giay-chung-nhan-du-dieu"
+      "case": "tai-lieu-chung-minh-co-toi-thieu-05"
     },
     {
       "id": "don-de-nghi-cap-lai-giay-chung-nhan-du",
       "name": "Đơn đề nghị cấp lại Giấy chứng nhận đủ điều kiện kinh doanh theo mẫu.mẫu số 2 nđ 85",
       "kind": "submit",
       "required": true,
-      "case": "b-doi-voi-cap-lai-giay-chung-nhan-du"
+      "case": "doi-voi-truong-hop-giay-chung-nhan-du"
     },
     {
       "id": "ban-goc-giay-chung-nhan-du-dieu-kien",
       "name": "Bản gốc Giấy chứng nhận đủ điều kiện kinh doanh (trừ trường hợp bị mất);",
       "kind": "submit",
       "required": true,
-      "case": "b-doi-voi-cap-lai-giay-chung-nhan-du"
+      "case": "doi-voi-truong-hop-giay-chung-nhan-du"
     },
     {
       "id": "don-de-nghi-cap-lai-giay-chung-nhan-du-2",
       "name": "Đơn đề nghị cấp lại Giấy chứng nhận đủ điều kiện kinh doanh",
       "kind": "submit",
       "required": true,
-      "case": "b-doi-voi-cap-lai-giay-chung-nhan-du"
+      "case": "doi-voi-truong-hop-giay-chung-nhan-du"
     },
     {
       "id": "du-thao-dieu-le-quy-doi-voi-moi-quy-huu-2",
       "name": "Dự thảo Điều lệ quỹ đối với mỗi quỹ hưu trí dự kiến thành lập đáp ứng quy định tại Điều 11 Nghị định số 85/2026/NĐ-CP.",
       "kind": "submit",
       "required": true,
-      "case": "b-doi-voi-cap-lai-giay-chung-nhan-du"
+      "case": "doi-voi-truong-hop-giay-chung-nhan-du"
     },
     {
       "id": "ke-hoach-hoat-dong-quan-ly-quy-huu-tri-2",
       "name": "Kế hoạch hoạt động quản lý quỹ hưu trí trong 05 năm tiếp theo bao gồm: mô tả chương trình bảo hiểm hưu trí bổ sung dự kiến triển khai; nguyên tắc phối hợp, trách nhiệm của doanh nghiệp quản lý quỹ với các tổ chức cung cấp dịch vụ theo quy định tại khoản 5 Điều 9 Nghị định số 85/2026/NĐ-CP trong triển khai chương trình bảo hiểm hưu trí bổ sung; phương án phát triển đối tượng tham gia.",
       "kind": "submit",
       "required": true,
-      "case": "b-doi-voi-cap-lai-giay-chung-nhan-du"
+      "case": "phuong-an-kinh-doanh-dich-vu-quan-ly-quy-2"
     },
     {
       "id": "phuong-an-ve-co-so-ha-tang-cong-nghe-2",
       "name": "Phương án về cơ sở hạ tầng công nghệ thông tin để quản lý từng tài khoản hưu trí cá nhân đảm bảo thực hiện các hoạt động đóng góp, đầu tư, thanh toán chi phí, chi trả cho người tham gia quỹ và người sử dụng lao động, thanh toán thuế thu nhập cá nhân.",
       "kind": "submit",
       "required": true,
-      "case": "b-doi-voi-cap-lai-giay-chung-nhan-du"
+      "case": "phuong-an-kinh-doanh-dich-vu-quan-ly-quy-2"
     },
     {
       "id": "mau-hop-dong-khung-ve-tham-gia-quy-huu-2",
       "name": "Mẫu hợp đồng khung về tham gia quỹ hưu trí đáp ứng điều kiện quy định tại Điều 15 Nghị định số 85/2026/NĐ-CP.",
       "kind": "submit",
       "required": true,
-      "case": "b-doi-voi-cap-lai-giay-chung-nhan-du"
+      "case": "phuong-an-kinh-doanh-dich-vu-quan-ly-quy-2"
     },
     {
       "id": "quy-trinh-quan-tri-rui-ro-kiem-soat-noi-2",
       "name": "Quy trình quản trị rủi ro, kiểm soát nội bộ.",
       "kind": "submit",
       "required": true,
-      "case": "b-doi-voi-cap-lai-giay-chung-nhan-du"
+      "case": "phuong-an-kinh-doanh-dich-vu-quan-ly-quy-2"
     },
     {
       "id": "tai-lieu-chung-minh-co-toi-thieu-05",
       "name": "Tài liệu chứng minh có tối thiểu 05 người lao động đáp ứng điều kiện quy định tại Điều 32 Nghị định số 85/2026/NĐ-CP, bao gồm các tài liệu cơ bản sau:",
       "kind": "submit",
       "required": true,
-      "case": "b-doi-voi-cap-lai-giay-chung-nhan-du"
+      "case": "phuong-an-kinh-doanh-dich-vu-quan-ly-quy-2"
     },
     {
       "id": "ban-sao-hop-dong-lao-dong-ban-sao-co-2",
       "name": "Bản sao hợp đồng lao động (Bản sao có chứng thực của cơ quan nhà nước có thẩm quyền hoặc bản sao không có chứng thực xuất trình cùng bản chính để đối chiếu).",
       "kind": "submit",
       "required": true,
-      "case": "b-doi-voi-cap-lai-giay-chung-nhan-du"
+      "case": "phuong-an-kinh-doanh-dich-vu-quan-ly-quy-2"
     },
     {
       "id": "ban-thong-tin-tom-tat-qua-trinh-cong-tac-2",
       "name": "Bản thông tin tóm tắt quá trình công tác của người lao động có xác nhận của cơ quan, tổ chức có thẩm quyền (nêu rõ quá trình công tác và mô tả công việc chính được giao đối với từng vị trí công tác).",
       "kind": "submit",
       "required": true,
-      "case": "b-doi-voi-cap-lai-giay-chung-nhan-du"
+      "case": "phuong-an-kinh-doanh-dich-vu-quan-ly-quy-2"
     },
     {
       "id": "ban-sao-cac-chung-chi-hanh-nghe-quan-ly-2",
       "name": "Bản sao các chứng chỉ hành nghề quản lý quỹ do Ủy ban Chứng khoán Nhà nước cấp hoặc là thành viên của Hiệp hội các nhà phân tích tài chính (CFA) hoặc các chứng chỉ chuyên môn tương đương khác ở nước ngoài.",
       "kind": "submit",
       "required": true,
-      "case": "b-doi-voi-cap-lai-giay-chung-nhan-du"
+      "case": "phuong-an-kinh-doanh-dich-vu-quan-ly-quy-2"
     },
     {
       "id": "don-de-nghi-dieu-chinh-giay-chung-nhan",
@@ -214,8 +214,20 @@ export const workflow: WorkflowIR = {
       "name": "(a) Đối với cấp Giấy chứng nhận đủ điều kiện kinh doanh dịch vụ quản lý quỹ bảo hiểm hưu trí bổ sung"
     },
     {
-      "id": "b-doi-voi-cap-lai-giay-chung-nhan-du",
-      "name": "(b) Đối với cấp lại Giấy chứng nhận đủ điều kiện kinh doanh dịch vụ quản lý quỹ bảo hiểm hưu trí bổ sung"
+      "id": "phuong-an-kinh-doanh-dich-vu-quan-ly-quy",
+      "name": "(a) Đối với cấp Giấy chứng nhận đủ điều kiện kinh doanh dịch vụ quản lý quỹ bảo hiểm hưu trí bổ sung — Phương án kinh doanh dịch vụ quản lý quỹ hưu trí"
+    },
+    {
+      "id": "tai-lieu-chung-minh-co-toi-thieu-05",
+      "name": "(a) Đối với cấp Giấy chứng nhận đủ điều kiện kinh doanh dịch vụ quản lý quỹ bảo hiểm hưu trí bổ sung — Tài liệu chứng minh có tối thiểu 05 người lao động đáp ứng điều kiện quy định tại Điều 32 Nghị định số 85/2026/NĐ-CP, bao gồm các tài liệu cơ bản sau"
+    },
+    {
+      "id": "doi-voi-truong-hop-giay-chung-nhan-du",
+      "name": "(b) Đối với cấp lại Giấy chứng nhận đủ điều kiện kinh doanh dịch vụ quản lý quỹ bảo hiểm hưu trí bổ sung — Đối với trường hợp Giấy chứng nhận đủ điều kiện kinh doanh bị mất hoặc bị hư hỏng"
+    },
+    {
+      "id": "phuong-an-kinh-doanh-dich-vu-quan-ly-quy-2",
+      "name": "(b) Đối với cấp lại Giấy chứng nhận đủ điều kiện kinh doanh dịch vụ quản lý quỹ bảo hiểm hưu trí bổ sung — Phương án kinh doanh dịch vụ quản lý quỹ hưu trí"
     },
     {
       "id": "c-doi-voi-dieu-chinh-giay-chung-nhan-du",

@@ -60,21 +60,21 @@ export const workflow: WorkflowIR = {
       "name": "Báo cáo thuyết minh hiện trạng rừng và bản đồ hiện trạng rừng khu vực đề nghị chuyển mục đích sử dụng rừng sang mục đích khác do chủ dự án lập trong thời gian 6 tháng trước ngày nộp hồ sơ. Báo cáo thuyết minh thể hiện rõ thông tin về vị trí (tiểu khu, khoảnh, lô, địa danh hành chính khu rừng), diện tích rừng theo: loại rừng (rừng đặc dụng, rừng phòng hộ, rừng sản xuất), nguồn gốc hình thành (rừng tự nhiên, rừng trồng) và được thể hiện trên bản đồ hiện trạng rừng tỷ lệ 1/5.000 đối với dự án có diện tích chuyển mục đích sử dụng rừng dưới 500 ha, tỷ lệ 1/10.000 đối với dự án có diện tích chuyển mục đích sử dụng rừng từ 500 ha trở lên và dự án dạng tuyến.",
       "kind": "submit",
       "required": true,
-      "case": "i-truong-hop-quyet-dinh-chu-truong"
+      "case": "ho-so-to-chuc-ca-nhan-nop-den-so-nong"
     },
     {
       "id": "ban-sao-van-ban-chap-thuan-chu-truong",
       "name": "Bản sao văn bản chấp thuận chủ trương đầu tư hoặc quyết định chủ trương đầu tư hoặc quyết định phê duyệt dự án đầu tư theo quy định của pháp luật về đầu tư, đầu tư công, đầu tư theo phương thức đối tác công tư, dầu khí và pháp luật khác có liên quan; báo cáo đề xuất dự án đầu tư công khẩn cấp hoặc quyết định phê duyệt chương trình, mục tiêu quốc gia hoặc quyết định chủ trương đầu tư dự án trong đó có dự án thành phần đề xuất chuyển mục đích sử dụng rừng đối với dự án theo quy định tại khoản 6 Điều 18 Luật Đầu tư công năm 2019;",
       "kind": "submit",
       "required": true,
-      "case": "i-truong-hop-quyet-dinh-chu-truong"
+      "case": "ho-so-to-chuc-ca-nhan-nop-den-so-nong"
     },
     {
       "id": "van-ban-cam-ket-thuc-hien-nghia-vu-trong",
       "name": "Văn bản cam kết thực hiện nghĩa vụ trồng rừng thay thế đối với diện tích đề nghị chuyển mục đích sử dụng rừng sang mục đích khác.",
       "kind": "submit",
       "required": true,
-      "case": "i-truong-hop-quyet-dinh-chu-truong"
+      "case": "ho-so-to-chuc-ca-nhan-nop-den-so-nong"
     },
     {
       "id": "van-ban-chap-thuan-hoac-quyet-dinh-chu",
@@ -228,6 +228,10 @@ export const workflow: WorkflowIR = {
     {
       "id": "i-truong-hop-quyet-dinh-chu-truong",
       "name": "(i) Trường hợp Quyết định chủ trương chuyển mục đích sử dụng rừng sang mục đích khác thuộc thẩm quyền của Hội đồng nhân dân cấp tỉnh"
+    },
+    {
+      "id": "ho-so-to-chuc-ca-nhan-nop-den-so-nong",
+      "name": "(i) Trường hợp Quyết định chủ trương chuyển mục đích sử dụng rừng sang mục đích khác thuộc thẩm quyền của Hội đồng nhân dân cấp tỉnh — Hồ sơ tổ chức, cá nhân nộp đến Sở Nông nghiệp và Môi trường, gồm"
     },
     {
       "id": "ii-truong-hop-quyet-dinh-chu-truong",

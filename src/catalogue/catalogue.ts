@@ -16,7 +16,8 @@ import { both, makeDiagnostic, sortDiagnostics } from '../diagnostics/diagnostic
 import type { Diagnostic, Range, RelatedLocation } from '../diagnostics/types.js';
 import { definedOf, entriesOf } from '../util/records.js';
 import { closest } from '../util/suggest.js';
-import { collectFiles, compareCodePoints, findCatalogueRoot } from './files.js';
+import { packageRoot } from '../util/package-root.js';
+import { collectFiles, compareCodePoints, findCatalogueRoot, REGISTRY_DIR } from './files.js';
 import type { Issue, PointMode } from './issue.js';
 import { deepFreeze, normalizeNfc } from './normalize.js';
 import { parseYaml, sniffCode } from './parse.js';
@@ -72,6 +73,11 @@ export interface Registries {
 
 /** The loaded catalogue: files, indexes, and what was found wrong. */
 export interface Catalogue {
+  /**
+   * Where the reference data came from when a path has no `registry/` above it (a fresh
+   * import folder): the registry bundled with the package. The command line says so once.
+   */
+  bundledRegistry: string | undefined;
   /** Catalogue roots (folders holding `registry/`) that gave context. */
   roots: readonly string[];
   files: readonly CatalogueFile[];
@@ -165,6 +171,16 @@ export function loadCatalogue(options: LoadOptions = {}): Catalogue {
   }
   const all = new Set(requested);
   for (const root of roots) for (const f of collectFiles([root], cwd).files) all.add(f);
+  // A path with no registry/ above it: never check it against no reference data at all.
+  let bundledRegistry: string | undefined;
+  if (options.context !== false && given.some((p) => findCatalogueRoot(path.resolve(cwd, p)) === undefined)) {
+    const bundled = path.join(packageRoot(), 'procedures', REGISTRY_DIR);
+    const present = [...all].some((f) => path.dirname(f) === bundled || f.startsWith(`${bundled}${path.sep}`));
+    if (!present && roots.size === 0) {
+      bundledRegistry = bundled;
+      for (const f of collectFiles([bundled], cwd).files) all.add(f);
+    }
+  }
 
   const diagnostics: Diagnostic[] = [];
   const files = [...all].sort(compareCodePoints).map((f) => loadFile(f, requestedSet.has(f), diagnostics));
@@ -321,6 +337,7 @@ export function loadCatalogue(options: LoadOptions = {}): Catalogue {
 
   return {
     roots: [...roots].sort(compareCodePoints),
+    bundledRegistry,
     files,
     procedures,
     registries: { documents, databases, legal, holidays, weekend },

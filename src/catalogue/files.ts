@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** File extensions of catalogue files. */
@@ -43,16 +43,41 @@ export function collectFiles(paths: readonly string[], cwd: string): FileSet {
   return { files: [...files].sort(compareCodePoints), missing, empty };
 }
 
+/**
+ * The catalogue files under a folder. Symbolic links are followed (a registry/ linked in
+ * from elsewhere is read like any folder), and each real folder is visited once, so a link
+ * that points back up the tree cannot loop.
+ */
 function walk(dir: string): string[] {
   const out: string[] = [];
   const stack = [dir];
+  const visited = new Set<string>();
   while (stack.length > 0) {
     const current = stack.pop() as string;
+    let real: string;
+    try {
+      real = realpathSync(current);
+    } catch {
+      continue; // a dangling link
+    }
+    if (visited.has(real)) continue;
+    visited.add(real);
     for (const entry of readdirSync(current, { withFileTypes: true })) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = path.join(current, entry.name);
-      if (entry.isDirectory()) stack.push(full);
-      else if (entry.isFile() && isCatalogueFile(entry.name)) out.push(full);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = statSync(full);
+          isDir = target.isDirectory();
+          isFile = target.isFile();
+        } catch {
+          continue; // a dangling link
+        }
+      }
+      if (isDir) stack.push(full);
+      else if (isFile && isCatalogueFile(entry.name)) out.push(full);
     }
   }
   return out;

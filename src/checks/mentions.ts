@@ -11,7 +11,7 @@ import type { DocumentType } from '../../generated/types/catalogue.js';
  * - a negation or exception ("không yêu cầu xuất trình sổ hộ khẩu", "thay cho…", "(trừ bản
  *   chụp … chứng minh nhân dân)");
  * - a photo format ("ảnh kiểu chứng minh nhân dân 4x6") or a lookup key ("số chứng minh nhân
- *   dân": numbers on documents already issued keep their value, Luật Căn cước 2023 art. 46(3));
+ *   dân": numbers on documents already issued keep their value, Luật Căn cước 2023 art. 46(2));
  * - a remark telling officials to read data from a database, with no request to the applicant;
  * - one acceptable document among others ("CMND hoặc thẻ Căn cước"): the list needs updating,
  *   the component does not go.
@@ -31,7 +31,7 @@ export type MentionContext =
   | 'mention';
 
 /** Why a name is not a demand. */
-export type MentionReason = 'legal-title' | 'negation' | 'exception' | 'photo-format' | 'lookup-key' | 'homonym' | 'no-request';
+export type MentionReason = 'legal-title' | 'negation' | 'exception' | 'photo-format' | 'lookup-key' | 'homonym' | 'no-request' | 'evidence';
 
 /** A registry document named in a text. */
 export interface Mention {
@@ -74,6 +74,9 @@ export function documentPatterns(id: string, doc: DocumentType): DocumentPattern
     notWhen: notWhen.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}])(${notWhen.map((w) => w.split(/\s+/u).map(escape).join('\\s+')).join('|')})(?![\\p{L}\\p{N}])`, 'u'),
   };
 }
+
+/** The same verbs, for a plain test. */
+const REQUEST_TEST = /(?<![\p{L}])(nộp|xuất trình|kèm theo|gửi kèm|mang theo|cung cấp|bổ sung|phải có|tải lên|đính kèm|yêu cầu)(?![\p{L}])/u;
 
 /** Verbs by which a text asks the applicant for a document. */
 const REQUEST = /(?<![\p{L}])(nộp|xuất trình|kèm theo|gửi kèm|mang theo|cung cấp|bổ sung|phải có|tải lên|đính kèm|photo|sao chụp)(?![\p{L}])/gu;
@@ -143,7 +146,12 @@ function insideException(before: string): boolean {
  *
  * `before`/`after` are the clause's text before and after the name (lower case).
  */
-function classify(kind: TextKind, before: string, after: string, others: number): { context: MentionContext; reason?: MentionReason } {
+function classify(kind: TextKind, before: string, after: string, others: number, earlier: string): { context: MentionContext; reason?: MentionReason } {
+  // Evidence of a fact, not proof of identity: an old CMND still shows a birth date or
+  // Vietnamese nationality (Luật Quốc tịch Điều 11), so listing it there stays lawful.
+  const clause = `${before} ${after}`;
+  if (/(chứng minh quốc tịch|có giá trị chứng minh quốc tịch)/u.test(clause)) return { context: 'mention', reason: 'evidence' };
+  const factEvidence = /(có thông tin (về|liên quan)|thông tin về họ, tên|ngày, tháng, năm sinh|nội dung khai sinh)/u.test(`${earlier.slice(-200)} ${clause}`);
   // A cited legal document's title: "Nghị định số 104/2022/NĐ-CP … về việc … sổ hộ khẩu".
   const cite = lastMatch(LEGAL_CITE, before);
   if (cite !== undefined) {
@@ -158,13 +166,23 @@ function classify(kind: TextKind, before: string, after: string, others: number)
   // "số chứng minh nhân dân", "số CMND", "số Căn cước công dân, Chứng minh nhân dân hoặc Hộ
   // chiếu": a number, the key data are looked up by (papers that quote it stay valid).
   if (/(?<![\p{L}])(số|mã số|số hiệu)\s*$/u.test(before)) return { context: 'mention', reason: 'lookup-key' };
+  // "… có thể cung cấp thông tin về giấy tờ (số, ngày cấp…) để cơ quan khai thác … thay cho giấy
+  // tờ phải nộp": the details of the paper are asked for, to look it up, not the paper.
+  if (/(thông tin (về|của) giấy tờ|\(số, ngày cấp|thay cho giấy tờ phải nộp)/u.test(clause)) return { context: 'mention', reason: 'lookup-key' };
   if (/(?<![\p{L}])(số|mã số)\s+(?:[\p{L}\s]{2,40}?\s*(?:,|hoặc|\/)\s*){1,3}$/u.test(before)) return { context: 'mention', reason: 'lookup-key' };
   if (insideException(before)) return { context: 'mention', reason: 'exception' };
   // The reach of the nearest request or negation: after the last "thì", "trường hợp"…
   const reset = lastMatch(RESET, before);
   const scope = reset === undefined ? before : before.slice((reset.index ?? 0) + reset[0].length);
   const negation = lastMatch(NEGATION, scope);
-  const request = lastMatch(REQUEST, scope);
+  // A request may follow the names ("Đối với Chứng minh nhân dân, … người bị thiệt hại chỉ nộp
+  // trong trường hợp …"), or be made in the sentence that the list continues ("… có thể yêu cầu
+  // nộp một trong các giấy tờ … . Các giấy tờ … bao gồm: …"), or define the papers that prove
+  // identity ("Hộ chiếu/Chứng minh nhân dân/… để chứng minh về nhân thân").
+  const request = lastMatch(REQUEST, scope)
+    ?? (/^[^.;]{0,160}?(?<![\p{L}])(chỉ )?(nộp|xuất trình)(?![\p{L}])/u.test(after) && !/^[^.;]{0,160}?không (phải |cần )?(nộp|xuất trình)/u.test(after) ? ['after'] : undefined)
+    ?? (/(?<![\p{L}])(bao gồm|gồm)\s*:?\s*[^.;]*$/u.test(before) && REQUEST_TEST.test(earlier) ? ['earlier'] : undefined)
+    ?? (/(chứng minh (về )?nhân thân|giấy tờ tùy thân|còn giá trị sử dụng)/u.test(clause) ? ['identity'] : undefined);
   if (negation !== undefined) {
     const tail = scope.slice((negation.index ?? 0) + negation[0].length);
     // "không yêu cầu công dân nộp, xuất trình sổ hộ khẩu": the negation governs the request.
@@ -178,6 +196,9 @@ function classify(kind: TextKind, before: string, after: string, others: number)
     || /(?<![\p{L}])(một trong|như là|chẳng hạn như|như)(?![\p{L}])/u.test(scope)
     || others > 0;
   if (kind === 'prose' && request === undefined) return { context: 'mention', reason: 'no-request' };
+  // Evidence of a person's details (late birth registration): an old paper still shows them;
+  // the list is reworded, the paper is not refused.
+  if (factEvidence && alternative) return { context: 'alternative', reason: 'evidence' };
   return { context: alternative ? 'alternative' : 'demand' };
 }
 
@@ -221,7 +242,7 @@ export function mentionsIn(text: string, patterns: readonly DocumentPatterns[], 
       const sameFamily = family(g.p.doc) !== undefined && family(g.p.doc) === family(f.p.doc);
       return sameFamily && /^[\s,;]*[,;][\s,;]*$/u.test(between);
     }).length;
-    const c = classify(kind, before, after, others);
+    const c = classify(kind, before, after, others, lower.slice(Math.max(0, clause.start - 400), clause.start));
     out.push({ id: f.p.id, doc: f.p.doc, term: f.term, start: f.start, end: f.end, ...c });
   }
   return out;

@@ -117,3 +117,14 @@ export const LANG_OPTION: OptionDef = {
   values: ['vi', 'en'],
   description: { vi: 'Ngôn ngữ thông báo (mặc định theo biến LANG, nếu không thì vi).', en: 'Message language (default from LANG, else vi).' },
 };
+
+/**
+ * Says once, on stderr, that the registry bundled with tthc was used because the paths given
+ * have no `registry/` folder above them (a fresh import folder): never a silent fallback.
+ */
+export function noteBundledRegistry(catalogue: { bundledRegistry: string | undefined }, io: Io, lang: 'vi' | 'en'): void {
+  if (catalogue.bundledRegistry === undefined) return;
+  io.stderr(lang === 'vi'
+    ? `tthc: không tìm thấy thư mục registry/ ở các đường dẫn đã cho; dùng danh mục tham chiếu đi kèm tthc (${catalogue.bundledRegistry}).\n`
+    : `tthc: no registry/ folder above the given paths; using the reference data bundled with tthc (${catalogue.bundledRegistry}).\n`);
+}

@@ -112,6 +112,8 @@ export async function main(argv: readonly string[], partial: Partial<Io> = {}): 
           fix: o['fix'] === true,
           fixDryRun: o['fix-dry-run'] === true,
           ...(typeof o['today'] === 'string' ? { today: o['today'] } : {}),
+          ...(typeof o['baseline'] === 'string' ? { baseline: o['baseline'] } : {}),
+          updateBaseline: o['update-baseline'] === true,
           lang: l,
           version: version(),
         }, io)),
@@ -120,6 +122,7 @@ export async function main(argv: readonly string[], partial: Partial<Io> = {}): 
           format: o['format'] as string,
           ...(typeof o['config'] === 'string' ? { config: o['config'] } : {}),
           ...(typeof o['today'] === 'string' ? { today: o['today'] } : {}),
+          ...(typeof o['baseline'] === 'string' ? { baseline: o['baseline'] } : {}),
           lang: l,
         }, io)),
       import: command(IMPORT_HELP, IMPORT_OPTIONS, io, result, (args, o, l) =>

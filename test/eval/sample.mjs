@@ -1,8 +1,10 @@
 // Draws the labelled evaluation set's candidates: findings of `tthc check` on the bundled
 // catalogue, stratified by rule (up to PER_RULE each, all of a smaller rule), with a fixed
 // seed, and a worksheet per labeller with the context a reviewer needs (the node's text, the
-// portal record, the rule's documentation). Run after `npm run build`:
-//   node test/eval/sample.mjs <out-folder> [labellers=3] [perRule=14] [seed=20261125]
+// portal record, the rule's documentation). Findings already labelled in test/eval/labels.yaml
+// are left out (a held-out draw), and every error-severity finding is included. Run after
+// `npm run build`:
+//   node test/eval/sample.mjs <out-folder> [labellers=3] [perRule=14] [seed=20261125] [prefix=worksheet]
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadCatalogue } from '../../dist/src/catalogue/catalogue.js';
@@ -10,7 +12,7 @@ import { RULES } from '../../dist/src/checks/registry.js';
 import { runChecks } from '../../dist/src/checks/run.js';
 import { renderMessage } from '../../dist/src/diagnostics/diagnostic.js';
 
-const [out = '.tmp/eval', labellers = '3', perRule = '14', seedText = '20261125'] = process.argv.slice(2);
+const [out = '.tmp/eval', labellers = '3', perRule = '14', seedText = '20261125', prefix = 'worksheet'] = process.argv.slice(2);
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let seed = Number(seedText);
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
@@ -26,13 +28,20 @@ const nodeAt = (code, pointer) => {
   for (const k of pointer.split('/').slice(1)) v = v?.[k.replace(/~1/g, '/').replace(/~0/g, '~')];
   return v;
 };
+const labelled = new Set();
+try {
+  const { parse } = await import('yaml');
+  for (const l of parse(readFileSync(path.join(ROOT, 'test/eval/labels.yaml'), 'utf8')).findings) labelled.add(l.fingerprint);
+} catch {
+  // no labels yet: the first draw
+}
 const byRule = new Map();
-for (const f of result.findings) byRule.set(f.id, [...(byRule.get(f.id) ?? []), f]);
-const picked = [];
+for (const f of result.findings) if (!labelled.has(f.fingerprint)) byRule.set(f.id, [...(byRule.get(f.id) ?? []), f]);
+const picked = result.findings.filter((f) => f.severity === 'error' && !labelled.has(f.fingerprint));
 for (const rule of RULES) {
   const list = [...(byRule.get(rule.id) ?? [])];
   for (let i = list.length - 1; i > 0; i--) { const j = Math.floor(random() * (i + 1)); [list[i], list[j]] = [list[j], list[i]]; }
-  picked.push(...list.slice(0, Number(perRule)));
+  picked.push(...list.filter((f) => f.severity !== 'error').slice(0, Number(perRule)));
 }
 const items = picked.map((f) => {
   const r = records.get(f.procedure);
@@ -53,7 +62,7 @@ const rules = Object.fromEntries(RULES.map((r) => [r.id, { code: r.info.code, wh
 const n = Number(labellers);
 for (let k = 0; k < n; k++) {
   const mine = items.filter((_, i) => i % n === k);
-  writeFileSync(path.join(out, `worksheet-${k + 1}.json`), JSON.stringify({ rules, items: mine }, null, 1));
-  console.log(`worksheet-${k + 1}.json: ${mine.length} findings`);
+  writeFileSync(path.join(out, `${prefix}-${k + 1}.json`), JSON.stringify({ rules, items: mine }, null, 1));
+  console.log(`${prefix}-${k + 1}.json: ${mine.length} findings`);
 }
 console.log(`${items.length} findings drawn from ${result.findings.length}`);

@@ -79,7 +79,7 @@ export const abolishedDocument = defineRule({
       vi: 'Từ 01/01/2023 cơ quan không được yêu cầu xuất trình sổ hộ khẩu, sổ tạm trú; thông tin cư trú được khai thác từ Cơ sở dữ liệu quốc gia về dân cư. Chứng minh nhân dân chỉ có giá trị đến hết 31/12/2024.',
       en: 'Since 2023-01-01 agencies may not demand the household or temporary-residence book; residence data comes from the national population database. The people\'s identity card was valid until 2024-12-31.',
     },
-    legalBasis: ['Luật Cư trú 68/2020/QH14, khoản 3 Điều 38', 'Nghị định 104/2022/NĐ-CP, Điều 14', 'Luật Căn cước 26/2023/QH15, khoản 2 và 3 Điều 46'],
+    legalBasis: ['Luật Cư trú 68/2020/QH14, khoản 3 Điều 38', 'Nghị định 104/2022/NĐ-CP, Điều 14', 'Luật Căn cước 26/2023/QH15, khoản 2 Điều 46'],
     example: 'components:\n  - { id: ho-khau, name: Bản sao sổ hộ khẩu, kind: submit }',
     limits: {
       vi: 'Nhận ra giấy tờ theo tên và tên gọi khác. Không coi là yêu cầu: tên nằm trong tên một văn bản được viện dẫn, sau "không", "thay cho", "trừ", là kiểu ảnh ("ảnh kiểu chứng minh nhân dân"), là số tra cứu ("số CMND": giấy tờ đã cấp ghi số CMND vẫn có giá trị), hoặc câu chỉ nói cán bộ khai thác dữ liệu mà không yêu cầu người nộp. Danh mục giấy tờ ghi các giấy tờ khác cùng tên (notWhen), ví dụ giấy báo tử mẫu LS1 của Công an.',
@@ -91,12 +91,15 @@ export const abolishedDocument = defineRule({
     const out: RawFinding[] = [];
     for (const { code, p } of targets(ctx)) {
       const seen = new Set<string>();
-      const report = (pointer: string, part: string, doc: DocumentType, found: Exclude<MentionContext, 'mention'>, prose: boolean, cap?: 'warning', fix?: RawFinding['fix'], optional = false): void => {
+      const report = (pointer: string, part: string, doc: DocumentType, found: Exclude<MentionContext, 'mention'>, prose: boolean, cap?: 'warning', fix?: RawFinding['fix'], optional = false, evidence = false): void => {
         // "Giấy chứng minh nhân dân 09 số (nếu có)": asked for only if the applicant has one (often
         // to link an old number): never the only option, so at most a warning.
         const context = optional ? 'alternative' : found;
         const g = gravity(doc, ctx.today, context);
         if (g === undefined) return;
+        // One of the papers that show a person's details (late birth registration): it still shows
+        // them, so it is not refused; the list's wording is out of date — for a reviewer, as info.
+        if (evidence) g.severity = 'info';
         const key = `${pointer}|${doc.name}`;
         if (seen.has(key)) return;
         seen.add(key);
@@ -105,13 +108,16 @@ export const abolishedDocument = defineRule({
           code, pointer, severity, key: doc.name,
           data: {
             where: WHERE[part] ?? { vi: 'Thủ tục', en: 'The procedure' },
-            asks: optional ? { vi: 'yêu cầu (nếu có)', en: 'asks, if the applicant has one, for' }
+            asks: evidence ? { vi: 'còn liệt kê như một giấy tờ chứng minh thông tin cá nhân', en: 'still lists as evidence of personal details' }
+              : optional ? { vi: 'yêu cầu (nếu có)', en: 'asks, if the applicant has one, for' }
               : context === 'demand' ? { vi: 'yêu cầu', en: 'asks for' } : { vi: 'còn liệt kê như một lựa chọn', en: 'still lists as one choice' },
             document: doc.name,
             status: STATUS[g.state],
             since: doc.since !== undefined ? { vi: viDate(parseIsoDate(doc.since)), en: doc.since } : '—',
             basis: citeLegal(doc.legalBasis, ctx.catalogue),
-            advice: optional
+            advice: evidence
+              ? { vi: `Giấy tờ cũ vẫn thể hiện các thông tin đó: vẫn nhận "${doc.name}" làm chứng cứ, chỉ cập nhật cách viết danh sách (bổ sung giấy tờ hiện hành, khai thác Cơ sở dữ liệu quốc gia về dân cư).`, en: `An old paper still shows those details: keep accepting "${doc.nameEn ?? doc.name}" as evidence, only update the list's wording (add current papers, reading the national population database).` }
+              : optional
               ? { vi: `Nếu chỉ cần số cũ để đối chiếu dữ liệu, ghi rõ "số ${doc.name.toLowerCase()} (nếu có)"; không yêu cầu nộp giấy tờ đã hết giá trị.`, en: `If only the old number is needed to link records, say "the old ${doc.nameEn ?? doc.name} number (if any)"; do not ask for a document no longer valid.` }
               : advice(ctx, doc, context, prose),
           },
@@ -123,14 +129,14 @@ export const abolishedDocument = defineRule({
         for (const d of documentsIn(ctx.index, component)) {
           const fix: RawFinding['fix'] = d.by === 'reference' && d.doc.replacedBy !== undefined ? { kind: 'replace-value', pointer: `${pointer}/document`, value: d.doc.replacedBy } : undefined;
           const optional = component.optional === true || /\(\s*nếu có\s*\)/iu.test(component.name);
-          report(d.by === 'reference' ? `${pointer}/document` : `${pointer}/name`, pointer.split('/')[1] ?? 'components', d.doc, d.context, false, undefined, fix, optional);
+          report(d.by === 'reference' ? `${pointer}/document` : `${pointer}/name`, pointer.split('/')[1] ?? 'components', d.doc, d.context, false, undefined, fix, optional, d.reason === 'evidence');
         }
       }
       // Prose asks for a document only where a verb asks the applicant for it.
       const prose: [string, readonly string[] | undefined][] = [['steps', p.steps], ['conditions', p.conditions], ['componentNotes', p.componentNotes]];
       for (const [part, texts] of prose) {
         (texts ?? []).forEach((text, i) => {
-          for (const m of mentionsIn(text, ctx.index.documents, 'prose')) if (m.context !== 'mention') report(`/${part}/${i}`, part, m.doc, m.context, true);
+          for (const m of mentionsIn(text, ctx.index.documents, 'prose')) if (m.context !== 'mention') report(`/${part}/${i}`, part, m.doc, m.context, true, undefined, undefined, false, m.reason === 'evidence');
         });
       }
       // Unparsed portal text is kept in review items by the importer; in a hand-written file a

@@ -17,6 +17,8 @@ const DISTRICT = /(?<![a-z0-9])(cap huyen|ubnd huyen|uy ban nhan dan huyen|ubnd 
  * them by technical level: ban đầu, cơ bản, chuyên sâu). Stale wording, not a competence to move.
  */
 const HEALTH_TIER = /(co so kham benh|kham benh chua benh|benh vien|trung tam y te|co so y te)[a-z ,]{0,30}(tu )?cap huyen/;
+/** A rank or an election quoted from a law: a fact about a person. */
+const PERSON_FACT = /(chuc danh|chuc vu|giu chuc|ngach|cap bac)[^.;]{0,120}cap huyen|bau[^.;]{0,60}cap huyen|cap huyen[^.;]{0,40}bau/g;
 /** A central agency's local office ("Bảo hiểm xã hội cấp huyện", "Chi cục Thuế"): reorganised, not moved to the commune. */
 const SECTOR_OFFICE = /(bao hiem xa hoi|kho bac|chi cuc thue|thue|thong ke|thi hanh an|cong an) cap huyen/;
 
@@ -45,8 +47,8 @@ export const abolishedLevel = defineRule({
     why: { vi: 'Từ 01/7/2025 chính quyền địa phương tổ chức hai cấp (tỉnh, xã); cấp huyện không còn, thẩm quyền đã được chuyển.', en: 'Since 2025-07-01 local government has two levels (province, commune); the district level is gone and its competences moved.' },
     legalBasis: ['Luật Tổ chức chính quyền địa phương 72/2025/QH15', 'Nghị quyết 203/2025/QH15', 'Các nghị định phân định thẩm quyền 2025 (ví dụ 120/2025/NĐ-CP)'],
     example: 'levels: [district]\nagencies:\n  competent: [Ủy ban nhân dân cấp huyện]',
-    limits: { vi: 'Căn cứ pháp lý, quyết định công bố và mục rà soát không được quét (văn bản cũ có thể nhắc cấp huyện). Văn bản nói về giấy tờ cấp huyện đã cấp "trước ngày 01/7/2025" chỉ được báo ở mức gợi ý; các cách nói lịch sử khác vẫn bị báo như cảnh báo.', en: 'Legal bases, the publishing decision and review items are not scanned (old documents may name the district). Text about papers the district issued "before 1 July 2025" is reported as info only; other historical wording is still a warning.' },
-    severities: { error: { vi: 'Cấp thực hiện của thủ tục là cấp huyện.', en: 'The procedure\'s level is the district.' }, warning: { vi: 'Văn bản của thủ tục còn nhắc cấp huyện, UBND huyện, phòng chuyên môn cấp huyện.', en: 'Its text still names the district, its People\'s Committee or offices.' }, info: { vi: 'Giấy tờ cấp trước ngày 01/07/2025, hoặc phân hạng cơ sở khám bệnh, chữa bệnh theo cấp huyện.', en: 'Papers issued before 2025-07-01, or health facilities graded by district tier.' } },
+    limits: { vi: 'Căn cứ pháp lý, quyết định công bố và mục rà soát không được quét (văn bản cũ có thể nhắc cấp huyện). Văn bản nói về giấy tờ cấp huyện đã cấp "trước ngày 01/7/2025" là cách ghi chuyển tiếp hợp pháp, không bị báo; giấy tờ "đã được cấp" không nêu ngày chỉ được báo ở mức gợi ý. Phân hạng cơ sở khám bệnh, chữa bệnh ("từ cấp huyện trở lên"), chức vụ hoặc việc bầu cử trích từ luật không bị báo, trừ khi cùng đoạn văn còn nêu một cơ quan cấp huyện.', en: 'Legal bases, the publishing decision and review items are not scanned (old documents may name the district). Text about papers the district issued "before 1 July 2025" is the lawful transitional wording and is not reported; papers "already issued" without a date are reported as info only. Health-facility tiers ("cơ sở khám bệnh, chữa bệnh từ cấp huyện trở lên") and ranks or elections quoted from a law are not reported, unless the same text also names a district body.' },
+    severities: { error: { vi: 'Cấp thực hiện của thủ tục là cấp huyện.', en: 'The procedure\'s level is the district.' }, warning: { vi: 'Văn bản của thủ tục còn nhắc cấp huyện, UBND huyện, phòng chuyên môn cấp huyện.', en: 'Its text still names the district, its People\'s Committee or offices.' }, info: { vi: 'Giấy tờ cấp huyện "đã được cấp", không nêu ngày.', en: 'Papers the district "already issued", without a date.' } },
   },
   run(ctx) {
     const out: RawFinding[] = [];
@@ -69,27 +71,34 @@ export const abolishedLevel = defineRule({
         const part = pointer.split('/')[1] ?? '';
         const t = normalise(text);
         if (reported.has(part) || !DISTRICT.test(t)) continue;
+        // What names a level of government once health-facility tiers ("cơ sở khám bệnh, chữa bệnh
+        // từ cấp huyện trở lên") and ranks or elections quoted from a law ("giữ chức vụ từ Phó Chủ
+        // tịch Ủy ban nhân dân cấp huyện", "thẩm phán do Hội đồng nhân dân cấp huyện bầu") are set
+        // aside: those are facts about a facility or a person, not a level that acts; rewording them
+        // would misquote the law or refuse lawful evidence. Anything left ("cơ quan công an cấp
+        // huyện" next to a health tier) is still reported.
+        const residual = t.replace(new RegExp(HEALTH_TIER.source, 'g'), ' ').replace(PERSON_FACT, ' ');
+        if (!DISTRICT.test(residual)) continue;
+        // Papers the district issued "before 1 July 2025" is the lawful transitional wording (they
+        // stay valid): nothing to update, so nothing reported.
+        if (BEFORE_REFORM.test(t)) continue;
         reported.add(part);
-        // Papers the district issued before the reform are history: reported for a reviewer, as info.
-        const history = BEFORE_REFORM.test(t);
-        // A health-facility tier or a central agency's office: stale wording, no competence to move.
-        const tier = HEALTH_TIER.test(t) && !/(ubnd|uy ban nhan dan) cap huyen/.test(t);
-        const office = SECTOR_OFFICE.test(t) && !/(ubnd|uy ban nhan dan) cap huyen/.test(t);
+        // Other wording about papers the district issued ("đã được … cấp huyện cấp"): history
+        // without a date, reported for a reviewer as info.
+        const history = /(da duoc|truoc day|da cap|da tung)[^.;]{0,80}cap huyen|cap huyen[^.;]{0,40}(da cap|cap truoc)|cap huyen[^.;]{0,30}tuong duong/.test(residual);
+        // A central agency's office: reorganised, no competence to move to the commune.
+        const office = SECTOR_OFFICE.test(residual) && !/(ubnd|uy ban nhan dan) cap huyen/.test(residual);
         out.push({
-          code, pointer, severity: history || tier ? 'info' : 'warning',
+          code, pointer, severity: history ? 'info' : 'warning',
           data: {
             what: history
               ? { vi: 'Văn bản của thủ tục nhắc giấy tờ đã cấp trước ngày 01/07/2025 bởi', en: 'The procedure\'s text refers to papers issued before 2025-07-01 by' }
-              : tier
-                ? { vi: 'Văn bản của thủ tục còn phân hạng cơ sở khám bệnh, chữa bệnh theo', en: 'The procedure\'s text still grades health facilities by' }
-                : office
+              : office
                   ? { vi: 'Văn bản của thủ tục còn nhắc cơ quan ngành dọc', en: 'The procedure\'s text still names a central agency\'s office at' }
                   : { vi: 'Văn bản của thủ tục còn nhắc', en: 'The procedure\'s text still names' },
             advice: history
               ? { vi: 'Giấy tờ đã cấp trước cải cách vẫn có giá trị; chỉ cần xem lại câu chữ.', en: 'Papers issued before the reform stay valid; only the wording needs a look.' }
-              : tier
-                ? { vi: 'Cập nhật theo cấp chuyên môn kỹ thuật của cơ sở khám bệnh, chữa bệnh (Luật Khám bệnh, chữa bệnh 15/2023/QH15); không phải chuyển thẩm quyền.', en: 'Use the technical levels of health facilities (Law on Medical Examination and Treatment 15/2023/QH15); no competence moves.' }
-                : reword,
+              : reword,
           },
         });
       }

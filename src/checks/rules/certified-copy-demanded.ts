@@ -1,10 +1,23 @@
 import { defineRule, targets } from '../define.js';
 import { normalise } from '../index-build.js';
+import { fold } from '../../util/suggest.js';
 import type { RawFinding } from '../types.js';
 
 /** Wording that already lets the applicant bring a plain copy with the original, or the original. */
-const ALTERNATIVE = /(hoac ban sao kem ban chinh|hoac ban chup kem ban chinh|kem ban chinh de doi chieu|xuat trinh ban chinh|hoac ban chinh|doi chieu|hoac ban sao duoc cap tu so goc|hoac ban sao)/;
-const CERTIFIED = /^(\d+\s+)?ban sao (co |duoc )?(chung thuc|cong chung)/;
+/**
+ * Wording that already lets the applicant bring the original, or a plain copy with it. A copy
+ * "from the original register" or an electronic certified copy is a certified form too, and
+ * is not an alternative (Decree 23/2015 art. 6: a plain copy with the original suffices).
+ */
+const ALTERNATIVE = /(hoac ban sao kem ban chinh|hoac ban chup kem ban chinh|kem ban chinh de doi chieu|kem theo ban chinh|xuat trinh ban chinh|hoac ban chinh|ban chinh hoac|doi chieu|hoac ban sao(?! duoc cap tu so goc| dien tu| co chung thuc| chung thuc| cong chung)|ban goc hoac|hoac ban goc|(?<!tu )ban chinh)/;
+/** A certified copy asked for, anywhere in the text ("…; bản sao có chứng thực …", "(bản sao có chứng thực)"). */
+const CERTIFIED = /(?<![a-z])ban sao (co |duoc )?(chung thuc|cong chung)(?! dien tu tu so goc)/;
+/** A certified copy that opens a line of a list in a step or condition ("- Bản sao chứng thực Hợp đồng …"). */
+const LIST_ITEM = /^(?:[-–+*•]\s*|[a-zđ]\)\s*|\d{1,2}[.)]\s*)?(\d+\s+)?ban sao (co |duoc )?(chung thuc|cong chung)/;
+/** A line that introduces the documents to hand over ("Doanh nghiệp cung cấp cho Bộ Tài chính:"). */
+const LIST_INTRO = /(nop|cung cap|gui|kem theo|gom|bao gom|ho so de nghi)[^.]{0,200}:/;
+/** Documents asked for by post only: a certified copy is then the only way (no original to see). */
+const POSTAL = /(buu chinh|buu dien|gui qua duong)/;
 
 /** A certified copy demanded where presenting the original with a plain copy suffices. */
 export const certifiedCopyDemanded = defineRule({
@@ -13,8 +26,8 @@ export const certifiedCopyDemanded = defineRule({
   severity: 'warning',
   category: 'redundancy',
   message: {
-    vi: 'Thành phần "{name}" chỉ chấp nhận bản sao có chứng thực.',
-    en: 'Component "{name}" only accepts a certified copy.',
+    vi: '{where} "{name}" chỉ chấp nhận bản sao có chứng thực.',
+    en: '{where} "{name}" only accepts a certified copy.',
   },
   hint: { vi: 'Cho phép nộp bản sao kèm bản chính để đối chiếu (hoặc bản điện tử); chỉ giữ bản sao có chứng thực cho hồ sơ gửi qua bưu chính.', en: 'Accept a plain copy with the original for comparison (or an electronic copy); keep certified copies for postal filings only.' },
   doc: {
@@ -35,8 +48,25 @@ export const certifiedCopyDemanded = defineRule({
         const certified = component.form === 'certified-copy' || CERTIFIED.test(text);
         if (!certified) continue;
         if ((component.alsoAccepted ?? []).some((f) => f !== 'certified-copy')) continue;
-        if (ALTERNATIVE.test(text)) continue;
-        out.push({ code, pointer: component.form === 'certified-copy' ? `${pointer}/form` : `${pointer}/name`, data: { name: component.name } });
+        if (ALTERNATIVE.test(text) || POSTAL.test(text)) continue;
+        out.push({ code, pointer: component.form === 'certified-copy' ? `${pointer}/form` : `${pointer}/name`, data: { where: { vi: 'Thành phần', en: 'Component' }, name: component.name } });
+      }
+      // Steps and conditions that list what to hand over: a line that asks for a certified copy
+      // only, under a line that introduces the list (or with the request on the same line).
+      for (const [part, texts] of [['steps', p.steps], ['conditions', p.conditions]] as const) {
+        (texts ?? []).forEach((raw, i) => {
+          const lines = raw.split(/\n|;\s*/u);
+          let listed = false;
+          for (const line of lines) {
+            const t = normalise(line);
+            if (LIST_INTRO.test(fold(line))) listed = true;
+            if (!CERTIFIED.test(t) || ALTERNATIVE.test(t) || POSTAL.test(t)) continue;
+            const asked = LIST_ITEM.test(t) ? listed || part === 'conditions' : /(nop|cung cap|kem theo|gom|bao gom|phai co)[^.]{0,80}ban sao (co |duoc )?(chung thuc|cong chung)/.test(t);
+            if (!asked) continue;
+            out.push({ code, pointer: `/${part}/${i}`, key: line.trim().slice(0, 60), data: { where: part === 'steps' ? { vi: 'Giấy tờ trong trình tự thực hiện', en: 'The document asked for in a step' } : { vi: 'Giấy tờ trong yêu cầu, điều kiện', en: 'The document asked for in a condition' }, name: line.trim().replace(/^[-–+*•]\s*/u, '') } });
+            break;
+          }
+        });
       }
     }
     return out;

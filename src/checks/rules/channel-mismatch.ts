@@ -24,12 +24,21 @@ export const channelMismatch = defineRule({
       const online = p.channels?.online;
       const inPerson = p.channels?.['in-person'];
       if (online === undefined || inPerson === undefined) continue;
-      if (longer(online.duration, inPerson.duration) && online.duration?.note === undefined) {
+      // Several cases per channel (durationCases): the first rows of two channels need not be
+      // the same case ("20 ngày cấp lần đầu" online, "7 ngày cấp lại" in person).
+      // The portal may also give the cases only in the description ("Trường hợp bị hỏng: 02 ngày…;
+      // cấp bản sao: 24 ngày…"): two or more periods stated there.
+      const periods = (t: string | undefined): number => new Set([...(t ?? '').matchAll(/(\d+)\s*(ngày|giờ|tháng)/gu)].map((m) => m[0])).size;
+      const cased = (online.durationCases ?? []).length > 0 || (inPerson.durationCases ?? []).length > 0 || periods(online.description) > 1 || periods(inPerson.description) > 1;
+      if (!cased && longer(online.duration, inPerson.duration) && online.duration?.note === undefined) {
         out.push({ code, pointer: '/channels/online/duration', related: [{ code, pointer: '/channels/in-person/duration' }],
           data: { what: { vi: 'chậm hơn', en: 'slower than' }, detail: { vi: `${show(online.duration).vi} so với ${show(inPerson.duration).vi}`, en: `${show(online.duration).en} against ${show(inPerson.duration).en}` } } });
       }
       const total = (fees: typeof online.fees): number => (fees ?? []).filter((f) => f.currency !== 'USD').reduce((n, f) => n + f.amount, 0);
-      if (total(online.fees) > total(inPerson.fees) && (online.fees ?? []).every((f) => f.note === undefined)) {
+      // A fee cell the importer could not read (reviewed) or none at all is not "free".
+      const unread = (p.review ?? []).some((r) => r.topic === 'fee' && (r.path === '/channels/in-person/fees' || r.path === '/channels/online/fees'));
+      const bothStated = (online.fees ?? []).length > 0 && (inPerson.fees ?? []).length > 0;
+      if (!unread && bothStated && total(online.fees) > total(inPerson.fees) && (online.fees ?? []).every((f) => f.note === undefined)) {
         out.push({ code, pointer: '/channels/online/fees', related: [{ code, pointer: '/channels/in-person/fees' }],
           data: { what: { vi: 'đắt hơn', en: 'dearer than' }, detail: { vi: `${total(online.fees).toLocaleString('vi-VN')} đồng so với ${total(inPerson.fees).toLocaleString('vi-VN')} đồng`, en: `${total(online.fees).toLocaleString('en-US')} VND against ${total(inPerson.fees).toLocaleString('en-US')} VND` } } });
       }

@@ -2,7 +2,7 @@ import type { Procedure } from '../../../generated/types/catalogue.js';
 import { CHANNEL_LABELS, LEVEL_LABELS, labels } from '../../i18n/labels.js';
 import type { Bilingual } from '../../i18n/lang.js';
 import { defineRule } from '../define.js';
-import { componentsOf, documentKey } from '../index-build.js';
+import { componentsOf, documentKey, normalise } from '../index-build.js';
 import type { RawFinding } from '../types.js';
 import { longer, show } from './duration-helpers.js';
 
@@ -25,6 +25,62 @@ function someNames(names: readonly string[]): Bilingual {
     vi: `${shown.join(', ')}${more > 0 ? ` và ${more} thành phần khác` : ''}`,
     en: `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`,
   };
+}
+
+/**
+ * The scope words of a procedure: mineral groups, works grades, sea areas… When two levels
+ * state different scopes, the law splits the competence between them (the ministry licenses
+ * "khoáng sản nhóm I", the province groups II–IV) and their differences are not to align.
+ */
+function scopeOf(p: Procedure): string {
+  const text = [p.name ?? '', ...(p.conditions ?? []), ...(p.steps ?? []), ...(p.targets ?? [])].join(' ').normalize('NFC').toLowerCase();
+  const found = new Set<string>();
+  for (const m of text.matchAll(/(nhóm (?:i|ii|iii|iv)(?![a-z])|khu vực biển|công trình cấp (?:đặc biệt|i|ii|iii|iv)(?![a-z])|hạng (?:i|ii|iii)(?![a-z])|khoáng sản chiến lược)/gu)) found.add(m[1] as string);
+  return [...found].sort().join('|');
+}
+
+/** A component's words for comparing across levels: no form numbers, templates or citations. */
+function componentWords(name: string): Set<string> {
+  const key = documentKey(name.replace(/\([^)]*\)/gu, ' ').replace(/ban hành kèm theo[^;.]*/giu, ' ').replace(/\.[A-Z0-9]{2,6}$/u, ' '));
+  return new Set(key.split(' ').filter((w) => w.length > 1));
+}
+
+/**
+ * Two component names that name the same document in other words: most words shared
+ * (Jaccard ≥ 0.6), or the shorter name (three words or more) almost wholly inside the longer
+ * one ("Phiếu thu nhận thông tin căn cước (Mẫu CC01)" and the same with how it is made).
+ */
+function sameDocument(a: Set<string>, b: Set<string>): boolean {
+  let common = 0;
+  for (const w of a) if (b.has(w)) common++;
+  const smaller = Math.min(a.size, b.size);
+  return common / Math.max(1, a.size + b.size - common) >= 0.6 || (smaller >= 3 && common / smaller >= 0.8);
+}
+
+/** Levels from the lowest; a procedure carried out at several spans them. */
+const RANK: Record<string, number> = { commune: 0, district: 1, province: 2, ministry: 3 };
+
+/**
+ * Whether every level of `a` is below every level of `b`: `a` receives what `b` also handles, and
+ * a longer time there is usually the relay the law sets (Luật Xuất cảnh, nhập cảnh 49/2019/QH14
+ * Điều 15 khoản 7: 8 working days at the provincial police, 5 at the ministry's department).
+ */
+function below(a: Procedure, b: Procedure): boolean {
+  const ra = (a.levels ?? []).map((l) => RANK[l] ?? -1);
+  const rb = (b.levels ?? []).map((l) => RANK[l] ?? -1);
+  return ra.length > 0 && rb.length > 0 && Math.max(...ra) < Math.min(...rb);
+}
+
+/**
+ * A row that is not a document: a case heading ("a) Trường hợp …", "Đối với …:"), or a sentence
+ * about the form ("Phiếu này là biểu mẫu điện tử …") the portal printed as a row.
+ */
+function notADocument(name: string): boolean {
+  const t = name.trim();
+  if (/^(?:[a-zđ]\)|\d{1,2}[.)]|[-+*•])?\s*(phiếu này là|lưu ý|ghi chú)/iu.test(t) || /:\s*$/u.test(t)) return true;
+  // "Trường hợp … thì hồ sơ còn có: Phiếu …" is a conditional demand, not a heading.
+  return /^(?:[a-zđ]\)|\d{1,2}[.)]|[-+*•])?\s*(trường hợp|đối với)/iu.test(t)
+    && !/\b(thì|nộp|kèm theo)\b|giấy|phiếu|tờ khai|đơn |bản sao|bản chính|văn bản|hợp đồng|chứng chỉ|chứng nhận/iu.test(t);
 }
 
 /** Whether `a` declares a lawful difference from `b` for an aspect (or `b` from `a`). */
@@ -56,8 +112,8 @@ export const crossLevelMismatch = defineRule({
     legalBasis: ['Nghị định 63/2010/NĐ-CP, Điều 8 (sửa đổi bởi Nghị định 92/2017/NĐ-CP)', 'Nghị định 118/2025/NĐ-CP'],
     example: '# 1.001247 (cấp bộ): in-person duration 7 working-days\n# 1.014061 (cấp xã): in-person duration 7 working-days, online 5 working-days — compared per channel',
     limits: {
-      vi: 'Dịch vụ được ghép theo tên đã chuẩn hóa, nên hai thủ tục khác nhau trùng tên có thể bị so với nhau. Thành phần so theo tên đã chuẩn hóa; khác cách viết vẫn bị coi là khác. Khác biệt có căn cứ được khai báo bằng levelDifferences (kèm căn cứ pháp lý) thì không bị báo.',
-      en: 'Services are paired by normalised name, so two different procedures with one name may be compared. Components are compared by normalised name; other wording counts as different. Differences declared in levelDifferences (with their legal basis) are not reported.',
+      vi: 'Dịch vụ được ghép theo tên đã chuẩn hóa, nên hai thủ tục khác nhau trùng tên có thể bị so với nhau. Thành phần so theo tên đã chuẩn hóa; khác cách viết vẫn bị coi là khác. Khác biệt có căn cứ được khai báo bằng levelDifferences (kèm căn cứ pháp lý) thì không bị báo. Không báo: cấp dưới có thời hạn dài hơn cấp trên (thời gian tiếp nhận và chuyển hồ sơ lên cấp trên, thường do luật quy định); thời hạn chia theo giai đoạn hoặc trường hợp; dòng tiêu đề trường hợp ("a) Trường hợp…", "Đối với…:") và câu giải thích về biểu mẫu.',
+      en: 'Services are paired by normalised name, so two different procedures with one name may be compared. Components are compared by normalised name; other wording counts as different. Differences declared in levelDifferences (with their legal basis) are not reported. Not reported either: a lower level slower than a higher one (receiving and forwarding the dossier, usually set by law); durations given in stages or per case; case headings ("a) Trường hợp…", "Đối với…:") and sentences about a form.',
     },
     severities: { warning: { vi: 'Mọi khác biệt chưa khai báo.', en: 'Every undeclared difference.' } },
   },
@@ -85,16 +141,24 @@ export const crossLevelMismatch = defineRule({
       const pb = ctx.index.procedures.get(b);
       if (pa === undefined || pb === undefined) continue;
       const isVariant = ctx.catalogue.procedures.get(a)?.procedure.variantOf === b;
+      // Different scopes at the two levels: a split of competence, nothing to align.
+      if (!isVariant && scopeOf(pa) !== scopeOf(pb)) continue;
       const what = isVariant ? { vi: 'Bản của tỉnh', en: 'The provincial variant' } : { vi: 'Thủ tục này', en: 'This procedure' };
       const otherLevels = levelsOf(pb);
       for (const ch of CHANNELS) {
         const via = labels(CHANNEL_LABELS, ch);
         const da = pa.channels?.[ch]?.duration;
         const db = pb.channels?.[ch]?.duration;
-        if (da !== undefined && db !== undefined && !declared(pa, pb, 'duration')) {
+        // A bare number (no unit) compares with nothing: duration-unit-missing reports it.
+        // A duration in stages or per case ("02 ngày … Công an cấp xã gửi …; 03 ngày … Cục gửi
+        // thông báo"): the one figure is a stage, not the whole time.
+        const staged = (pa.channels?.[ch]?.durationCases ?? []).length > 0 || (pb.channels?.[ch]?.durationCases ?? []).length > 0;
+        if (da !== undefined && db !== undefined && da.unit !== undefined && db.unit !== undefined && !staged && !declared(pa, pb, 'duration')) {
           const slower = longer(da, db);
-          const differs = !isVariant && (da.value !== db.value || da.unit !== db.unit);
-          if (slower || differs) {
+          // A lower level slower than a higher one is the relay: not reported across levels.
+          const relay = !isVariant && ((longer(da, db) && below(pa, pb)) || (longer(db, da) && below(pb, pa)));
+          const differs = !isVariant && !relay && (da.value !== db.value || da.unit !== db.unit);
+          if ((slower && isVariant) || differs) {
             out.push({
               code: a, key: b, pointer: `/channels/${ch}/duration`, related: [{ code: b, pointer: `/channels/${ch}/duration` }],
               data: { what, other: b, otherLevels, detail: { vi: `thời hạn khi nộp ${via.vi} là ${show(da).vi}, bên kia ${show(db).vi}`, en: `the duration ${via.en} is ${show(da).en} against ${show(db).en}` } },
@@ -102,9 +166,13 @@ export const crossLevelMismatch = defineRule({
           }
         }
         const money = (n: number): string => n.toLocaleString('vi-VN');
-        const fa = (pa.channels?.[ch]?.fees ?? []).map((f) => f.amount).sort((x, y) => x - y);
-        const fb = (pb.channels?.[ch]?.fees ?? []).map((f) => f.amount).sort((x, y) => x - y);
-        if (!isVariant && fa.length > 0 && fb.length > 0 && fa.join('/') !== fb.join('/') && !declared(pa, pb, 'fees')) {
+        // Fees in force on the day checked (a fee with validity dates counts only within them).
+        const inForce = (f: { validFrom?: string; validTo?: string }): boolean => (f.validFrom === undefined || f.validFrom <= ctx.today) && (f.validTo === undefined || ctx.today <= f.validTo);
+        const fa = [...new Set((pa.channels?.[ch]?.fees ?? []).filter(inForce).map((f) => f.amount))].sort((x, y) => x - y);
+        const fb = [...new Set((pb.channels?.[ch]?.fees ?? []).filter(inForce).map((f) => f.amount))].sort((x, y) => x - y);
+        // A note that changes the amount ("giảm 50% đến hết 31/12/2026"): the figures alone do not compare.
+        const adjusted = [...(pa.channels?.[ch]?.fees ?? []), ...(pb.channels?.[ch]?.fees ?? [])].some((f) => /%/u.test(f.note ?? '') || /(giam|mien)/.test(normalise(f.note ?? '')));
+        if (!isVariant && !adjusted && fa.length > 0 && fb.length > 0 && fa.join('/') !== fb.join('/') && !declared(pa, pb, 'fees')) {
           out.push({
             code: a, key: b, pointer: `/channels/${ch}/fees`, related: [{ code: b, pointer: `/channels/${ch}/fees` }],
             data: { what, other: b, otherLevels, detail: { vi: `phí khi nộp ${via.vi} là ${fa.map(money).join(' / ')} đồng, bên kia ${fb.map(money).join(' / ')} đồng`, en: `the fees ${via.en} are ${fa.map(money).join(' / ')} VND against ${fb.map(money).join(' / ')} VND` } },
@@ -112,12 +180,21 @@ export const crossLevelMismatch = defineRule({
         }
       }
       if (!isVariant && !declared(pa, pb, 'components')) {
-        const byKey = (p: Procedure): Map<string, string> => new Map(componentsOf(p).map((c) => [documentKey(c.component.name), c.component.name]));
-        const ka = byKey(pa);
-        const kb = byKey(pb);
-        const onlyA = [...ka].filter(([k]) => !kb.has(k)).map(([, n]) => n);
-        const onlyB = [...kb].filter(([k]) => !ka.has(k)).map(([, n]) => n);
-        if (ka.size > 0 && kb.size > 0 && (onlyA.length > 0 || onlyB.length > 0)) {
+        // Components compared by their words, so that one form named two ways ("Mẫu DC02 ban
+        // hành kèm theo Thông tư 17/2024" / "Mẫu DC02") counts once; fragments cut by the portal
+        // (names that do not start with a letter) are left out.
+        const wordsOf = (p: Procedure): { name: string; words: Set<string> }[] => componentsOf(p)
+          .filter((c) => /^[\p{L}\p{N}]/u.test(c.component.name.trim()) && !notADocument(c.component.name))
+          .map((c) => ({ name: c.component.name, words: componentWords(c.component.name) }));
+        const ka = wordsOf(pa);
+        const kb = wordsOf(pb);
+        // A text one record prints as a remark and the other as a component (the portal's "0 bản
+        // chính" vs "1 bản sao") is the same text: compare against both.
+        const notesA = (pa.componentNotes ?? []).map((n) => componentWords(n));
+        const notesB = (pb.componentNotes ?? []).map((n) => componentWords(n));
+        const onlyA = ka.filter((x) => !kb.some((y) => sameDocument(x.words, y.words)) && !notesB.some((w) => sameDocument(x.words, w))).map((x) => x.name);
+        const onlyB = kb.filter((y) => !ka.some((x) => sameDocument(x.words, y.words)) && !notesA.some((w) => sameDocument(y.words, w))).map((y) => y.name);
+        if (ka.length > 0 && kb.length > 0 && (onlyA.length > 0 || onlyB.length > 0)) {
           const here = someNames(onlyA);
           const there = someNames(onlyB);
           const parts: Bilingual[] = [];

@@ -33,6 +33,10 @@ export const feeConflict = defineRule({
         const paid = fees.filter((f) => f.amount > 0).map((f) => `${f.amount.toLocaleString('vi-VN')} ${f.currency === 'USD' ? 'USD' : 'đồng'}`);
         // "Miễn phí (Lệ phí: 50.000 đồng/hồ sơ)": the amount hides in the free fee's note.
         const inNote = [...(free.note ?? '').matchAll(AMOUNT_IN_TEXT)].map((m) => m[0].trim());
+        // Free and paid for cases the portal numbers ("(1) … Miễn phí; (2) … 500.000 đồng"), or a
+        // temporary exemption with its dates: not a contradiction.
+        const cases = /\(\s*[1-9ivx]\s*\)/iu;
+        if (fees.some((f) => cases.test(`${f.label ?? ''} ${f.note ?? ''}`)) || cases.test(c?.description ?? '')) continue;
         const where = labels(CHANNEL_LABELS, channel);
         if (paid.length > 0) out.push({ code, pointer: `/channels/${channel}/fees/${index}`, data: { channel: where, amounts: paid.join(', ') } });
         else if (inNote.length > 0) out.push({ code, pointer: `/channels/${channel}/fees/${index}/note`, data: { channel: where, amounts: inNote.slice(0, 3).join(', ') } });

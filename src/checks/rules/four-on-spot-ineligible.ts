@@ -5,7 +5,7 @@ import type { RawFinding } from '../types.js';
 import { show, withinOneDay } from './duration-helpers.js';
 
 /** Steps that cannot happen on the spot. */
-export const FIELD_WORK = /(xac minh|tham dinh thuc te|kiem tra thuc te|kiem tra thuc dia|khao sat|lay y kien|niem yet cong khai|do dac|hoi dong tham dinh)/;
+export const FIELD_WORK = /(xac minh|tham dinh thuc te|kiem tra thuc te|kiem tra thuc dia|khao sat|lay y kien|niem yet cong khai|do dac|hoi dong tham dinh|giam sat|niem phong|ket noi ky thuat|phoi hop voi)/;
 
 /** Marked 4 tại chỗ, yet it cannot be handled on the spot the same day. */
 export const fourOnSpotIneligible = defineRule({

@@ -1,6 +1,6 @@
 import { defineRule, targets } from '../define.js';
 import { documentKey, documentsIn, normalise } from '../index-build.js';
-import { FALLBACK } from './once-only.js';
+import { CONDITIONAL, FALLBACK, coveredBy, isReRegistration, isSurrendered, procedureFallback } from '../reuse.js';
 import type { Place, RawFinding } from '../types.js';
 
 /** A result name must be this specific to be recognised in another procedure's component. */
@@ -39,10 +39,23 @@ export const issuedByCatalogue = defineRule({
         longest = Math.max(longest, words);
       }
     }
-    for (const { code } of targets(ctx)) {
+    for (const { code, p } of targets(ctx)) {
+      // A reissue or exchange takes the old paper back (cấp lại, cấp đổi, thu hồi): handing it in
+      // is the point, not data the applicant supplies.
+      const reissue = /^(thu tuc )?(cap lai|cap doi|doi|gia han|thu hoi|huy)/.test(normalise(p.name ?? ''));
+      // A re-registration exists because the register was lost; and a procedure that already says
+      // it reads the data and asks for the paper only as a fallback has nothing to add.
+      if (isReRegistration(p)) continue;
+      const fallback = procedureFallback(ctx.index, code, p);
       for (const { component, pointer } of ctx.index.components(code)) {
         // Already read from a database, or conditional on not being found there.
-        if (component.dataSource !== undefined || FALLBACK.test(normalise(`${component.name} ${component.note ?? ''}`))) continue;
+        const text = normalise(`${component.name} ${component.note ?? ''}`);
+        if (component.dataSource !== undefined || component.when !== undefined || FALLBACK.test(text) || CONDITIONAL.test(text)) continue;
+        // Issued abroad (no Vietnamese system holds it), or handed in to be taken back.
+        if (/(nuoc ngoai|nuoc xuat khau|nuoc nhap khau|quoc te)/.test(text)) continue;
+        if (reissue || isSurrendered(p, text) || /(nop lai|thu hoi|hu hong|bi mat|da cap|cu|qua cac thoi ky)(?![a-z])/.test(text)) continue;
+        // Presented to show who the applicant is: identification, not data handed over.
+        if (component.kind === 'present' || /^xuat trinh/.test(text)) continue;
         let issuer: Place | undefined;
         for (const d of documentsIn(ctx.index, component, { anchored: true }).filter((x) => x.context === 'demand')) {
           const c = (issuedBy.get(d.id) ?? []).find((x) => x !== code);
@@ -52,14 +65,22 @@ export const issuedByCatalogue = defineRule({
           }
         }
         if (issuer === undefined && component.document === undefined) {
-          // The component's name starts with a specific result name of another procedure.
-          const words = documentKey(component.name).split(' ');
-          for (let n = Math.min(words.length, longest); n >= MIN_WORDS && issuer === undefined; n--) {
-            const hit = specific.get(words.slice(0, n).join(' '));
-            if (hit !== undefined && hit.code !== code) issuer = hit;
-          }
+          // The component *is* a specific result of another procedure: the whole name, give or
+          // take a qualifier ("còn hiệu lực", "(nếu có)") — a longer name ("… kiểu loại phụ
+          // tùng") is another document that only starts the same way.
+          const key = documentKey(component.name.replace(/\([^)]*\)/gu, ' ')).replace(/\b(con hieu luc|neu co|da duoc cap|duoc cap|cap truoc day|moi nhat)\b/g, ' ').replace(/\s+/g, ' ').trim();
+          const hit = key.split(' ').length >= MIN_WORDS ? specific.get(key) : undefined;
+          if (hit !== undefined && hit.code !== code) issuer = hit;
         }
         if (issuer === undefined) continue;
+        const issuerProcedure = ctx.index.procedures.get(issuer.code);
+        // The paper by its component name, the issuer's result names, or the registry's names of
+        // the documents the component demands ("Giấy chứng tử" in "Giấy chứng tử của cha đẻ, mẹ đẻ …").
+        const demanded = documentsIn(ctx.index, component, { anchored: true }).filter((x) => x.context === 'demand').flatMap((x) => [x.doc.name, ...(x.doc.aliases ?? [])]);
+        const issued = [component.name, ...(issuerProcedure?.results ?? []).map((r) => r.name), ...demanded].map((n) => normalise(n.replace(/\([^)]*\)/gu, ' ')).trim());
+        // Only a statement that names the paper counts here: a general "… thay thế thành phần hồ sơ"
+        // does not tell which results are read, so the suggestion still helps.
+        if (coveredBy({ general: false, prose: fallback.prose }, issued)) continue;
         out.push({ code, pointer: `${pointer}/name`, data: { name: component.name, issuer: issuer.code }, related: [issuer] });
       }
     }

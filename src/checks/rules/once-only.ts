@@ -1,9 +1,7 @@
 import { defineRule, targets } from '../define.js';
 import { documentsIn, normalise } from '../index-build.js';
 import type { RawFinding } from '../types.js';
-
-/** Text saying the agency reads the data from a database when it can (a fallback exists). */
-export const FALLBACK = /(co so du lieu|csdl|khai thac|tich hop|vneid|dinh danh dien tu|ket noi|chia se du lieu|tra cuu)/;
+import { CONDITIONAL, FALLBACK, coveredBy, isReRegistration, isSurrendered, procedureFallback } from '../reuse.js';
 
 /** A component whose data a national database holds, demanded unconditionally. */
 export const onceOnly = defineRule({
@@ -27,10 +25,18 @@ export const onceOnly = defineRule({
   run(ctx) {
     const out: RawFinding[] = [];
     const databases = ctx.catalogue.registries.databases;
-    for (const { code } of targets(ctx)) {
-      for (const { component, pointer } of ctx.index.components(code)) {
+    for (const { code, p } of targets(ctx)) {
+      // The procedure already says, in a remark, a step or a condition, that data read from a
+      // database replaces the papers: the fallback exists, only not repeated on the component.
+      const fallback = procedureFallback(ctx.index, code, p);
+      if (isReRegistration(p)) continue;
+      for (const { component, pointer, caseId } of ctx.index.components(code)) {
         if (component.when !== undefined || component.dataSource !== undefined || component.optional === true) continue;
-        if (FALLBACK.test(normalise(`${component.name} ${component.note ?? ''}`))) continue;
+        // One of the papers a case accepts ("… thì phải có một trong các loại giấy tờ …").
+        const caseName = caseId === undefined ? '' : normalise(p.cases?.find((k) => k.id === caseId)?.name ?? '');
+        if (/mot trong/.test(caseName)) continue;
+        const own = normalise(`${component.name} ${component.note ?? ''}`);
+        if (FALLBACK.test(own) || CONDITIONAL.test(own) || isSurrendered(p, own)) continue;
         // Only a document asked for on its own: one choice in a list ("CCCD hoặc hộ chiếu") is not
         // "demanded unconditionally", and abolished or expired documents are abolished-document's.
         // Presenting an identity card is how an applicant shows who they are (Luật Căn cước
@@ -39,6 +45,8 @@ export const onceOnly = defineRule({
         const held = documentsIn(ctx.index, component, { anchored: true })
           .find((d) => d.context === 'demand' && d.doc.database !== undefined && d.doc.status === 'active' && !(presented && d.doc.family === 'identity'));
         if (held === undefined) continue;
+        const names = [held.doc.name, ...(held.doc.aliases ?? [])].map((n) => normalise(n));
+        if (coveredBy(fallback, names)) continue;
         const dbId = held.doc.database as string;
         const db = databases.get(dbId)?.value;
         out.push({ code, pointer: `${pointer}/name`, data: { name: component.name, database: db?.name ?? dbId, databaseId: dbId } });

@@ -24,7 +24,10 @@ export const onlineFullCandidate = defineRule({
       if (p.online !== 'partial' && p.online !== 'none') continue;
       const presence = componentsOf(p).some(({ component }) => component.kind === 'present' || /xuat trinh/.test(normalise(component.name)));
       if (presence) continue;
-      if ((p.steps ?? []).some((s) => /(xac minh|kiem tra thuc te|kiem tra thuc dia|co mat)/.test(normalise(s)))) continue;
+      // Steps that need the applicant or the officer in place: biometric capture (Luật Căn cước
+      // 2023), handing in an original or an old card, an inspection on site, public posting.
+      const PRESENCE = /(xac minh|kiem tra thuc te|kiem tra thuc dia|co mat|van tay|anh khuon mat|mong mat|sinh trac|nop ban chinh|thu the|thu hoi ban chinh|do dac|niem yet|cong khai tai)/;
+      if ([...(p.steps ?? []), ...(p.conditions ?? []), ...(p.componentNotes ?? [])].some((s) => PRESENCE.test(normalise(s)))) continue;
       out.push({ code, pointer: '/online', data: {} });
     }
     return out;

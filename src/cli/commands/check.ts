@@ -1,5 +1,6 @@
 import { CATALOGUE_CODES } from '../../catalogue/codes.js';
-import { renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { applyBaseline, readBaseline, updatedBaseline, type Baseline } from '../../checks/baseline.js';
 import { ensureDir } from '../../util/fs.js';
 import { parseIsoDate } from '../../calendar/dates.js';
 import path from 'node:path';
@@ -16,7 +17,7 @@ import { countBySeverity, makeDiagnostic, renderMessage, sortDiagnostics } from 
 import type { Diagnostic } from '../../diagnostics/types.js';
 import { displayPath } from '../../report/paths.js';
 import type { Lang } from '../../i18n/lang.js';
-import { EXIT, LANG_OPTION, UsageError, type Io, type OptionDef } from '../context.js';
+import { EXIT, LANG_OPTION, UsageError, type Io, type OptionDef, noteBundledRegistry } from '../context.js';
 import { HELP_OPTION, type CommandHelp } from '../help.js';
 
 const OPTIONS: Record<string, OptionDef> = {
@@ -43,6 +44,8 @@ const OPTIONS: Record<string, OptionDef> = {
   fix: { type: 'boolean', default: false, description: { vi: 'Sửa những gì không làm đổi nghĩa (bỏ thành phần trùng y hệt, thay giấy tờ đã bãi bỏ bằng giấy tờ thay thế).', en: 'Apply the fixes that cannot change meaning (drop exact duplicates, replace abolished documents by their replacement).' } },
   'fix-dry-run': { type: 'boolean', default: false, description: { vi: 'In các sửa đổi (diff) mà không ghi.', en: 'Print the fixes as a diff without writing.' } },
   today: { type: 'string', description: { vi: 'Ngày dùng để so (YYYY-MM-DD); mặc định hôm nay.', en: 'The date to check against (YYYY-MM-DD); default today.' } },
+  baseline: { type: 'string', description: { vi: 'Tệp baseline: ẩn các phát hiện đã được chấp nhận hoặc bác bỏ (có lý do), chỉ báo phát hiện mới hoặc thay đổi.', en: 'Baseline file: hide findings accepted or dismissed (with a reason); report only new or changed ones.' } },
+  'update-baseline': { type: 'boolean', default: false, description: { vi: 'Ghi lại tệp --baseline từ lần chạy này: giữ quyết định đã có, thêm phát hiện mới với trạng thái open.', en: 'Rewrite the --baseline file from this run: keep the decisions recorded, add new findings as open.' } },
   lang: LANG_OPTION,
   help: HELP_OPTION,
 };
@@ -50,13 +53,13 @@ const OPTIONS: Record<string, OptionDef> = {
 /** `tthc check` help. */
 export const CHECK_HELP: CommandHelp = {
   name: 'check',
-  usage: 'tthc check [paths…] [--format stylish|json|sarif|junit|github|markdown] [-o format:file …] [--fail-on error|warning] [--config file] [--fix | --fix-dry-run] [--lang vi|en]',
+  usage: 'tthc check [paths…] [--format stylish|json|sarif|junit|github|markdown] [-o format:file …] [--fail-on error|warning] [--config file] [--baseline file [--update-baseline]] [--fix | --fix-dry-run] [--lang vi|en]',
   description: {
     vi: 'Rà soát thủ tục: giấy tờ thừa, giấy tờ đã bãi bỏ, "chỉ một lần", không thống nhất giữa các cấp, thiếu bộ phận, cơ hội "4 tại chỗ" và trực tuyến toàn trình. Mã thoát 1 khi có phát hiện từ mức --fail-on.',
     en: 'Review procedures: redundant and abolished documents, once-only, inconsistencies across levels, missing parts, "4 tại chỗ" and fully-online opportunities. Exit 1 on findings at --fail-on severity.',
   },
   options: OPTIONS,
-  examples: ['tthc check', 'tthc check procedures/curated --format json', 'tthc check -o sarif:tthc.sarif -o junit:tthc.xml --fail-on warning', 'tthc check --fix-dry-run'],
+  examples: ['tthc check', 'tthc check procedures/curated --format json', 'tthc check -o sarif:tthc.sarif -o junit:tthc.xml --fail-on warning', 'tthc check --baseline findings.baseline.json --update-baseline', 'tthc check --baseline findings.baseline.json', 'tthc check --fix-dry-run'],
 };
 
 export { OPTIONS as CHECK_OPTIONS };
@@ -72,6 +75,7 @@ export const STATS_OPTIONS: Record<string, OptionDef> = {
   },
   config: OPTIONS['config'] as OptionDef,
   today: OPTIONS['today'] as OptionDef,
+  baseline: { type: 'string', description: { vi: 'Tệp baseline: đếm phát hiện đã xem xét và chưa xem xét.', en: 'Baseline file: count triaged and open findings.' } },
   lang: LANG_OPTION,
   help: HELP_OPTION,
 };
@@ -79,7 +83,7 @@ export const STATS_OPTIONS: Record<string, OptionDef> = {
 /** `tthc stats` help. */
 export const STATS_HELP: CommandHelp = {
   name: 'stats',
-  usage: 'tthc stats [paths…] [--format stylish|json|markdown] [--lang vi|en]',
+  usage: 'tthc stats [paths…] [--format stylish|json|markdown] [--baseline file] [--lang vi|en]',
   description: {
     vi: 'Thống kê: số thủ tục theo cấp, tỷ lệ "4 tại chỗ", tỷ lệ trực tuyến toàn trình / một phần, theo lĩnh vực; phát hiện theo quy tắc; tỷ lệ nếu công bố các thủ tục đủ điều kiện; chi phí tuân thủ và phần tiết kiệm (Thông tư 02/2017/TT-VPCP).',
     en: 'Statistics: procedures per level, "4 tại chỗ" share, online full / partial shares, per field; findings per rule; shares if the candidates were designated; compliance cost and savings (Circular 02/2017/TT-VPCP).',
@@ -126,6 +130,7 @@ function prepare(paths: string[], options: { config?: string; today?: string; la
     throw error;
   }
   const catalogue = loadCatalogue({ paths: given, cwd: io.cwd });
+  noteBundledRegistry(catalogue, io, options.lang);
   const loadErrors = catalogue.diagnostics.filter((d) => d.severity === 'error');
   const result = runChecks(catalogue, { ...(config !== undefined ? { config } : {}), ...(options.today !== undefined ? { today: options.today } : {}) });
   return { catalogue, result, files: found.files, loadErrors };
@@ -138,9 +143,12 @@ function render(format: CheckFormat, list: readonly Diagnostic[], o: FormatOptio
 /** Runs `tthc check`; returns the exit code. */
 export function runCheck(
   paths: string[],
-  options: { format: string; outputs: string[]; failOn: string; config?: string; fix: boolean; fixDryRun: boolean; today?: string; lang: Lang; version: string },
+  options: { format: string; outputs: string[]; failOn: string; config?: string; fix: boolean; fixDryRun: boolean; today?: string; baseline?: string; updateBaseline?: boolean; lang: Lang; version: string },
   io: Io,
 ): number {
+  if (options.updateBaseline === true && options.baseline === undefined) {
+    throw new UsageError({ vi: '--update-baseline cần --baseline <tệp>.', en: '--update-baseline needs --baseline <file>.' });
+  }
   const outputs = options.outputs.map((spec) => {
     const colon = spec.indexOf(':');
     const format = spec.slice(0, colon);
@@ -152,7 +160,23 @@ export function runCheck(
   });
   if (options.fix && options.fixDryRun) throw new UsageError({ vi: 'Chỉ dùng một trong --fix và --fix-dry-run.', en: 'Use either --fix or --fix-dry-run, not both.' });
   const prep = prepare(paths, options, io);
-  const all = sortDiagnostics([...prep.loadErrors, ...prep.result.meta, ...prep.result.findings]);
+  const base = options.baseline !== undefined ? loadBaselineFile(options.baseline, io, options.updateBaseline === true) : undefined;
+  if (options.updateBaseline === true && options.baseline !== undefined) {
+    const next = updatedBaseline(prep.result.findings, base?.baseline, io.cwd);
+    writeAtomically(path.resolve(io.cwd, options.baseline), `${JSON.stringify(next, null, 2)}\n`);
+    const open = next.findings.filter((e) => e.status === 'open').length;
+    io.stderr(options.lang === 'vi'
+      ? `tthc: đã ghi ${options.baseline}: ${next.findings.length} phát hiện, ${open} chưa xem xét (status: open). Ghi quyết định accepted/dismissed kèm lý do vào từng mục.\n`
+      : `tthc: wrote ${options.baseline}: ${next.findings.length} findings, ${open} not triaged (status: open). Record accepted/dismissed with a reason in each entry.\n`);
+  }
+  const triage = base?.baseline !== undefined ? applyBaseline(prep.result.findings, base.baseline) : undefined;
+  if (triage !== undefined) {
+    io.stderr(options.lang === 'vi'
+      ? `tthc: baseline ${options.baseline ?? ''}: ẩn ${triage.counts.accepted} đã chấp nhận, ${triage.counts.dismissed} đã bác bỏ; báo ${triage.counts.new} mới hoặc thay đổi, ${triage.counts.open} chưa xem xét; ${triage.counts.gone} mục không còn xuất hiện.\n`
+      : `tthc: baseline ${options.baseline ?? ''}: hiding ${triage.counts.accepted} accepted, ${triage.counts.dismissed} dismissed; reporting ${triage.counts.new} new or changed, ${triage.counts.open} open; ${triage.counts.gone} entries no longer found.\n`);
+  }
+  const findings = triage?.shown ?? prep.result.findings;
+  const all = sortDiagnostics([...prep.loadErrors, ...prep.result.meta, ...(base?.diagnostics ?? []), ...findings]);
   const o: FormatOptions = { lang: options.lang, cwd: io.cwd, version: options.version, files: prep.files };
   if (options.fix || options.fixDryRun) {
     const byFile = new Map<string, Fix[]>();
@@ -188,12 +212,46 @@ export function runCheck(
   return failing > 0 ? EXIT.findings : EXIT.ok;
 }
 
+/**
+ * Reads a baseline file. A missing file is an empty baseline when it is about to be written
+ * (--update-baseline), a usage error otherwise; a broken one is reported and not used.
+ */
+function loadBaselineFile(file: string, io: Io, creating: boolean): { baseline: Baseline | undefined; diagnostics: Diagnostic[] } {
+  const abs = path.resolve(io.cwd, file);
+  if (!existsSync(abs)) {
+    if (creating) return { baseline: undefined, diagnostics: [] };
+    throw new UsageError({ vi: `Không có tệp baseline "${file}". Tạo bằng --update-baseline.`, en: `No baseline file "${file}". Create it with --update-baseline.` });
+  }
+  return readBaseline(abs, readFileSync(abs, 'utf8'));
+}
+
+/** Writes a file through a temporary one and a rename: never a half-written file. */
+function writeAtomically(file: string, text: string): void {
+  try {
+    ensureDir(path.dirname(file));
+    const tmp = `${file}.tmp-${process.pid}`;
+    writeFileSync(tmp, text, 'utf8');
+    renameSync(tmp, file);
+  } catch (error) {
+    const reason = (error as Error).message;
+    throw new UsageError({ vi: `Không ghi được ${file}: ${reason}`, en: `Cannot write ${file}: ${reason}` });
+  }
+}
+
 /** Runs `tthc stats`; returns the exit code. */
-export function runStats(paths: string[], options: { format: string; config?: string; today?: string; lang: Lang }, io: Io): number {
+export function runStats(paths: string[], options: { format: string; config?: string; today?: string; baseline?: string; lang: Lang }, io: Io): number {
   const prep = prepare(paths, options, io);
   const requested = new Set(prep.catalogue.files.filter((f) => f.requested).map((f) => f.file));
   const codes = [...prep.catalogue.procedures.values()].filter((e) => requested.has(e.file)).map((e) => e.code);
   const stats = computeStats(prep.catalogue, prep.result, codes);
+  if (options.baseline !== undefined) {
+    const base = loadBaselineFile(options.baseline, io, false);
+    for (const d of base.diagnostics) io.stderr(`${displayPath(d.file, io.cwd)}:${d.range?.start.line ?? 1}:${d.range?.start.column ?? 1} ${d.code} ${renderMessage(d, options.lang)}\n`);
+    if (base.baseline !== undefined) {
+      const t = applyBaseline(prep.result.findings, base.baseline);
+      stats.triage = { open: t.counts.open + t.counts.new, accepted: t.counts.accepted, dismissed: t.counts.dismissed, gone: t.counts.gone };
+    }
+  }
   if (options.format === 'json') io.stdout(`${JSON.stringify(stats, null, 2)}\n`);
   else if (options.format === 'markdown') io.stdout(formatStatsMarkdown(stats, options.lang));
   else io.stdout(formatStatsText(stats, options.lang));

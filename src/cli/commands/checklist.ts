@@ -10,7 +10,7 @@ import { entriesOf } from '../../util/records.js';
 import { closest } from '../../util/suggest.js';
 import { checklist } from '../../workflow/checklist.js';
 import { CHANNELS, type ChannelKey } from '../../workflow/ir.js';
-import { EXIT, LANG_OPTION, UsageError, type Io, type OptionDef } from '../context.js';
+import { EXIT, LANG_OPTION, UsageError, type Io, type OptionDef, noteBundledRegistry } from '../context.js';
 import { HELP_OPTION, type CommandHelp } from '../help.js';
 
 const OPTIONS: Record<string, OptionDef> = {
@@ -109,6 +109,7 @@ export function runChecklist(args: string[], options: { facts: string[]; cases: 
   const [code, ...rest] = args;
   if (code === undefined || rest.length > 0) throw new UsageError({ vi: 'Cần đúng một mã thủ tục, ví dụ: tthc checklist 1.001193.', en: 'Give exactly one procedure code, e.g. tthc checklist 1.001193.' });
   const catalogue = loadCatalogue({ paths: [options.catalogue], cwd: io.cwd });
+  noteBundledRegistry(catalogue, io, options.lang);
   const errors = catalogue.diagnostics.filter((d) => d.severity === 'error' && catalogue.procedures.get(code)?.file === d.file);
   const resolved = catalogue.resolve(code);
   if (resolved === undefined) {

@@ -5,7 +5,7 @@ import { collectFiles } from '../../catalogue/files.js';
 import { formatJson } from '../../report/json.js';
 import { formatStylish } from '../../report/stylish.js';
 import type { Lang } from '../../i18n/lang.js';
-import { EXIT, LANG_OPTION, UsageError, type Io, type OptionDef } from '../context.js';
+import { EXIT, LANG_OPTION, UsageError, type Io, type OptionDef, noteBundledRegistry } from '../context.js';
 import { HELP_OPTION, type CommandHelp } from '../help.js';
 import path from 'node:path';
 
@@ -51,6 +51,7 @@ export function runValidate(paths: string[], options: { format: string; lang: La
     throw new UsageError({ vi: text, en: text });
   }
   const catalogue = loadCatalogue({ paths: given, cwd: io.cwd });
+  noteBundledRegistry(catalogue, io, options.lang);
   const out = options.format === 'json'
     ? formatJson(catalogue.diagnostics, { lang: options.lang, cwd: io.cwd })
     : formatStylish(catalogue.diagnostics, {

@@ -248,6 +248,26 @@ function mergeRow(channels: Map<ChannelKey, Record<string, unknown>>, row: Chann
   if (existing['description'] === undefined && row.description !== '') existing['description'] = row.description;
 }
 
+/** A short remark that introduces the documents after it ("Tạm ứng lần đầu.", "… nộp bổ sung:"). */
+function isSubHeading(name: string): boolean {
+  if (isNoteRow(name) || isGenericTitle(name) || name.length > 160) return false;
+  // Words, not a fragment the portal cut ("(nếu có).", ")"): a letter first, two words at least.
+  if (!/^(?:[a-zđ]\)\s*|\d{1,2}[.)]\s*|[-+*•]\s*)?\p{L}/iu.test(name.trim()) || name.trim().split(/\s+/u).length < 2) return false;
+  if (/:\s*$/u.test(name)) return true;
+  return name.length <= 60 && /\.?\s*$/u.test(name) && !/(?<![\p{L}])(phải|không|được|có thể)(?![\p{L}])/u.test(name);
+}
+
+/** The heading's text as a case name, without its closing punctuation. */
+function tidySubHeading(name: string): string {
+  return name.replace(/[:.;\s]+$/u, '').trim();
+}
+
+/** Whether the row after `i` in a group is a document (a quantity above zero). */
+function nextIsDocument(rows: readonly ComponentRow[], i: number): boolean {
+  const next = rows[i + 1];
+  return next !== undefined && next.name !== '' && (next.originals > 0 || next.copies > 0) && !isNoteRow(next.name);
+}
+
 function formOf(row: ComponentRow): string {
   const f = fold(row.name);
   if (/^(?:\d+\s*)?ban sao (?:co )?chung thuc/u.test(f) && !/hoac/u.test(f.slice(0, 80))) return 'certified-copy';
@@ -296,13 +316,34 @@ function buildComponents(
       target = c.components;
       pathBase = `/cases/${cases.indexOf(c)}/components`;
     }
-    for (const row of group.rows) {
+    const groupTarget = target;
+    const groupPath = pathBase;
+    const groupName = isGenericTitle(group.title) || notesGroup ? '' : group.title.replace(/^[-*\s]+/u, '').replace(/[:\s]+$/u, '').trim();
+    group.rows.forEach((row, rowIndex) => {
       stats.componentRows++;
       rowTexts.push(row.name === '' ? row.raw : row.name);
       const zero = row.originals === 0 && row.copies === 0;
       // "0 bản chính" is how the portal prints its notes, but some documents too (mẫu TK03):
       // those stay components, with a review item about the quantity the portal left out.
       const zeroDocument = zero && !notesGroup && row.name !== '' && namesDocument(row.name, row.templates);
+      // A sub-heading inside a group ("Tạm ứng lần đầu.", "Đối với hàng hóa tạm nhập thì nộp bổ
+      // sung:") followed by documents: those documents are that case's, not the group's — else
+      // the same document asked once per case reads as a duplicate.
+      if (zero && !zeroDocument && !notesGroup && isSubHeading(row.name) && nextIsDocument(group.rows, rowIndex)) {
+        const name = groupName === '' ? tidySubHeading(row.name) : `${groupName} — ${tidySubHeading(row.name)}`;
+        let c = caseByTitle.get(name);
+        if (c === undefined) {
+          c = { id: caseIds.take(slugify(tidySubHeading(row.name), 40, 'truong-hop')), name, components: [] };
+          caseByTitle.set(name, c);
+          cases.push(c);
+        }
+        target = c.components;
+        pathBase = `/cases/${cases.indexOf(c)}/components`;
+        notes.push(row.name); // the heading stays readable as a remark too
+        stats.notes++;
+        stats.componentRowsParsed++;
+        return;
+      }
       if ((zero && !zeroDocument) || notesGroup || isNoteRow(row.name)) {
         if (row.name !== '') {
           notes.push(row.name);
@@ -311,11 +352,11 @@ function buildComponents(
         } else {
           review.push({ topic: 'component', path: '/componentNotes', original: `${row.raw}${row.quantityText}`, question: 'Hàng thành phần hồ sơ không có tên và số lượng 0. Cần kiểm tra.' });
         }
-        continue;
+        return;
       }
       if (row.name === '') {
         review.push({ topic: 'component', path: pathBase, original: `${row.raw}${row.quantityText}`, question: 'Hàng thành phần hồ sơ có số lượng nhưng không có tên giấy tờ. Cần kiểm tra.' });
-        continue;
+        return;
       }
       const rowKind = /^xuất trình/iu.test(row.name) ? 'present' : kind;
       const component: Record<string, unknown> = {
@@ -332,7 +373,9 @@ function buildComponents(
       target.push(component);
       stats.components++;
       if (!zeroDocument) stats.componentRowsParsed++;
-    }
+    });
+    target = groupTarget;
+    pathBase = groupPath;
     if (group.trailing !== '') {
       stats.componentRows++;
       rowTexts.push(group.trailing);
