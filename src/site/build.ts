@@ -13,7 +13,7 @@ import { dashboardPage, legalPage, rulesPage } from './pages/dashboard.js';
 import { pagePath, type PageAt } from './pages/layout.js';
 import { procedurePage } from './pages/procedure.js';
 import { GLOBALS } from './shared/payload.js';
-import { MARKER, SiteWriter } from './write.js';
+import { assertOutputFolder, MARKER, SiteWriter } from './write.js';
 
 /**
  * Builds the static site of a catalogue (tthc site): the catalogue page with search and
@@ -71,6 +71,9 @@ export async function buildSite(options: SiteOptions): Promise<SiteReport> {
   const assets = options.assets ?? defaultAssetsDir();
   for (const f of ASSET_FILES) if (!existsSync(path.join(assets, f))) throw new SiteError('site-assets-missing', { path: path.join(assets, f) });
   if (options.api !== undefined && !existsSync(path.join(options.api, 'index.html'))) throw new SiteError('site-api-missing', { path: options.api });
+  if (options.chromium !== null && !existsSync(options.chromium)) throw new SiteError('site-browser-missing', { path: options.chromium });
+  // Refuse someone else's folder before any work.
+  assertOutputFolder(options.out);
 
   let started = performance.now();
   const model = buildModel(options.catalogue, { ...(options.today !== undefined ? { today: options.today } : {}), ...(options.config !== undefined ? { config: options.config } : {}) });

@@ -1,7 +1,7 @@
 import type { Component, Procedure } from '../../generated/types/catalogue.js';
 import type { Lang } from '../i18n/lang.js';
 import { CHANNELS } from '../workflow/ir.js';
-import { amountText, channelName, levelName, onlineName, periodText, quantityText } from './shared/describe.js';
+import { channelName, feeText, levelName, onlineName, periodText, quantityText } from './shared/describe.js';
 import { t } from './shared/ui.js';
 
 /**
@@ -86,7 +86,7 @@ function aspects(lang: Lang, base: Procedure, versions: readonly VariantVersion[
       text: (p) => {
         const fees = p.channels?.[ch]?.fees;
         if (fees === undefined) return p.channels?.[ch] === undefined ? dash(lang) : t('notStated', lang);
-        return fees.map((f) => (f.label !== undefined ? `${amountText(f, lang)} (${f.label})` : amountText(f, lang))).join('; ');
+        return fees.map((f) => feeText(f, lang)).join('; ');
       },
     });
   }

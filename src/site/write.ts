@@ -12,6 +12,14 @@ import { SiteError } from './codes.js';
 /** The marker file of a folder written by tthc site. */
 export const MARKER = '.tthc-site';
 
+/** Throws {@link SiteError} unless `out` is absent, empty, or a folder tthc site wrote. */
+export function assertOutputFolder(out: string): void {
+  if (!existsSync(out)) return;
+  if (!statSync(out).isDirectory()) throw new SiteError('site-out-not-ours', { out });
+  const entries = readdirSync(out);
+  if (entries.length > 0 && !entries.includes(MARKER)) throw new SiteError('site-out-not-ours', { out });
+}
+
 /** A site being written. */
 export class SiteWriter {
   readonly sizes = new Map<string, number>();
@@ -20,11 +28,7 @@ export class SiteWriter {
 
   /** Starts writing `out` (absolute); throws {@link SiteError} when the folder is someone else's. */
   constructor(private readonly out: string) {
-    if (existsSync(out)) {
-      if (!statSync(out).isDirectory()) throw new SiteError('site-out-not-ours', { out });
-      const entries = readdirSync(out);
-      if (entries.length > 0 && !entries.includes(MARKER)) throw new SiteError('site-out-not-ours', { out });
-    }
+    assertOutputFolder(out);
     this.temp = `${out}.tmp-${process.pid}`;
     try {
       rmSync(this.temp, { recursive: true, force: true });

@@ -12,7 +12,7 @@ import { legalLink } from '../data.js';
 import { EVENT_LABELS, GUARD_LABELS } from '../lifecycle-labels.js';
 import type { SiteModel } from '../model.js';
 import { checklistCount, checklistHtml } from '../shared/checklist-view.js';
-import { amountText, channelName, conditionText, formName, levelName, onlineName, periodText, quantityText, questionOf } from '../shared/describe.js';
+import { amountText, channelName, conditionText, feeText, formName, levelName, onlineName, periodText, quantityText, questionOf } from '../shared/describe.js';
 import { html, join, safeUrl, scriptJson, trusted, type Html, type HtmlValue } from '../shared/html.js';
 import { legalRefsInline } from '../shared/legal.js';
 import type { ProcedurePayload } from '../shared/payload.js';
@@ -152,7 +152,7 @@ ${(ch.durationCases ?? []).length > 0 ? html`<details><summary>${t('durationCase
   };
   const fees = (ch: Channel): Html => {
     if (ch.fees === undefined || ch.fees.length === 0) return html`${t('notStated', lang)}`;
-    return html`<ul class="fees">${ch.fees.map((f) => html`<li><strong>${amountText(f, lang)}</strong>${f.label !== undefined ? html` <span${vt(lang)}>${f.label}</span>` : ''}${f.validFrom !== undefined ? html` (${t('validFrom', lang, { date: viDate(parseIsoDate(f.validFrom)) })})` : ''}${f.validTo !== undefined ? html` (${t('validTo', lang, { date: viDate(parseIsoDate(f.validTo)) })})` : ''}${f.when !== undefined ? html` — ${t('feeCondition', lang)}: ${conditionText(f.when, c.facts, lang)}` : ''}${f.note !== undefined ? html`<span class="item-note"${vt(lang)}>${f.note}</span>` : ''}${f.exemptions !== undefined && f.exemptions.length > 0 ? html`<span class="item-note">${t('exemptions', lang)}: <span${vt(lang)}>${f.exemptions.join('; ')}</span></span>` : ''}${basis(c, f.legalBasis)}</li>`)}</ul>`;
+    return html`<ul class="fees">${ch.fees.map((f) => html`<li><strong>${amountText(f, lang)}</strong>${f.label !== undefined && feeText(f, lang) !== amountText(f, lang) ? html` <span${vt(lang)}>${f.label}</span>` : ''}${f.validFrom !== undefined ? html` (${t('validFrom', lang, { date: viDate(parseIsoDate(f.validFrom)) })})` : ''}${f.validTo !== undefined ? html` (${t('validTo', lang, { date: viDate(parseIsoDate(f.validTo)) })})` : ''}${f.when !== undefined ? html` — ${t('feeCondition', lang)}: ${conditionText(f.when, c.facts, lang)}` : ''}${f.note !== undefined ? html`<span class="item-note"${vt(lang)}>${f.note}</span>` : ''}${f.exemptions !== undefined && f.exemptions.length > 0 ? html`<span class="item-note">${t('exemptions', lang)}: <span${vt(lang)}>${f.exemptions.join('; ')}</span></span>` : ''}${basis(c, f.legalBasis)}</li>`)}</ul>`;
   };
   return section('channels', t('channelsHeading', lang), html`<div class="table-wrap"><table class="channels">
 <thead><tr><th scope="col">${t('channel', lang)}</th><th scope="col">${t('duration', lang)}</th><th scope="col">${t('fees', lang)}</th><th scope="col">${t('description', lang)}</th></tr></thead>
@@ -208,7 +208,7 @@ function lifecycleSection(c: Ctx, code: string, diagram: PageDiagram): Html {
   const labels = new Map(diagram.lifecycle.states.map((s) => [s.id, s.label[lang]]));
   const rows = diagram.lifecycle.states.flatMap((s) => s.on.map((tr) => html`<tr><td>${s.label[lang]}</td><td>${EVENT_LABELS[tr.event][lang]}</td><td>${tr.guard !== undefined ? GUARD_LABELS[tr.guard][lang] : ''}</td><td>${tr.internal === true || tr.target === '' ? s.label[lang] : labels.get(tr.target) ?? tr.target}</td></tr>\n`));
   return section('lifecycle', t('diagramHeading', lang), html`${diagram.file !== null
-    ? html`<figure class="diagram"><img src="${rootOf(c.at)}${diagram.file}" alt="${t('diagramAlt', lang, { code })}" loading="lazy"></figure>`
+    ? html`<figure class="diagram"><img src="${rootOf(c.at)}${diagram.file}" alt="${t('diagramAlt', lang, { code })}" loading="lazy"><figcaption><a href="${rootOf(c.at)}${diagram.file}">${t('diagramFull', lang)}</a></figcaption></figure>`
     : html`<p class="muted">${t('diagramMissing', lang)}</p>`}
 <details><summary>${t('diagramText', lang)}</summary>
 <div class="table-wrap"><table class="lifecycle">

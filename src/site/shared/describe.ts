@@ -62,6 +62,20 @@ export function amountText(f: { amount: number; currency?: string; per?: string 
   return `${groupThousands(f.amount, lang)} ${currency}${per}`;
 }
 
+/**
+ * A fee as one line: the amount, then its label unless the label only repeats the amount
+ * ("Miễn phí" beside a 0 amount).
+ *
+ * @example
+ * feeText({ amount: 0, label: 'Miễn phí' }, 'vi') // 'Miễn phí'
+ * feeText({ amount: 50000, label: 'Lệ phí' }, 'vi') // '50.000 đồng (Lệ phí)'
+ */
+export function feeText(f: { amount: number; currency?: string; per?: string; label?: string }, lang: Lang): string {
+  const amount = amountText(f, lang);
+  if (f.label === undefined || f.label.trim().toLowerCase() === amount.toLowerCase() || (f.amount === 0 && /^miễn (phí|lệ phí)$/i.test(f.label.trim()))) return amount;
+  return `${amount} (${f.label})`;
+}
+
 /** Labels of enumerated values, in one language. */
 export const channelName = (id: string, lang: Lang): string => label(CHANNEL_LABELS, id, lang);
 export const levelName = (id: string, lang: Lang): string => label(LEVEL_LABELS, id, lang);
@@ -87,7 +101,7 @@ function valueText(fact: Fact | undefined, value: string | number | boolean, lan
  * @example
  * conditionText({ fact: 'surrogacy', is: true }, { surrogacy: { type: 'boolean', question: 'Mang thai hộ?' } }, 'vi') // 'Mang thai hộ? Có'
  */
-export function conditionText(c: Condition, facts: Readonly<Record<string, Fact>>, lang: Lang): string {
+export function conditionText(c: Condition, facts: Readonly<Record<string, Fact | undefined>>, lang: Lang): string {
   const and = lang === 'vi' ? ' và ' : ' and ';
   const or = lang === 'vi' ? ' hoặc ' : ' or ';
   if (typeof c === 'string') return `${questionOf(facts[c] ?? { type: 'boolean', question: c }, lang)} ${t('yes', lang)}`;

@@ -145,6 +145,7 @@ export const UI = {
     vi: 'Sơ đồ trạng thái của hồ sơ thủ tục {code}: từ khi nộp, tiếp nhận, thẩm định, phê duyệt đến trả kết quả, cùng các nhánh yêu cầu bổ sung, từ chối, rút, dừng giải quyết. Bảng bên dưới liệt kê đầy đủ.',
     en: 'State diagram of a dossier of procedure {code}: from submission, reception, appraisal and approval to the result, with the supplement, refusal, withdrawal and stop branches. The table below lists it in full.',
   },
+  diagramFull: { vi: 'Mở sơ đồ cỡ lớn', en: 'Open the diagram full size' },
   diagramText: { vi: 'Sơ đồ dưới dạng bảng', en: 'The diagram as a table' },
   diagramFrom: { vi: 'Từ trạng thái', en: 'From' },
   diagramEvent: { vi: 'Sự kiện', en: 'Event' },
