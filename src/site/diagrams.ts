@@ -91,7 +91,12 @@ export async function renderDiagrams(diagrams: readonly Diagram[], chromiumPath:
     const context = await browser.newContext();
     await context.route(`${ORIGIN}/**`, async (route) => {
       const rel = decodeURIComponent(new URL(route.request().url()).pathname).slice(1);
-      if (rel === 'index.html') return route.fulfill({ body: '<!doctype html><html><body></body></html>', contentType: 'text/html' });
+      if (rel === 'index.html') {
+        // The module script loads Mermaid in the page itself (a function passed to
+        // page.evaluate cannot import: test runners rewrite import() in its source).
+        const boot = `import mermaid from '/mermaid.esm.min.mjs'; mermaid.initialize(${JSON.stringify(MERMAID_CONFIG)}); globalThis.mermaid = mermaid;`;
+        return route.fulfill({ body: `<!doctype html><html><body><script type="module">${boot}</script></body></html>`, contentType: 'text/html' });
+      }
       const file = path.resolve(dist, rel);
       if (!file.startsWith(dist + path.sep) || !existsSync(file)) return route.abort();
       return route.fulfill({ body: readFileSync(file), contentType: 'text/javascript' });
@@ -102,11 +107,7 @@ export async function renderDiagrams(diagrams: readonly Diagram[], chromiumPath:
     {
       const page = await context.newPage();
       await page.goto(`${ORIGIN}/index.html`);
-      await page.evaluate(async (config) => {
-        const m = (await import('/mermaid.esm.min.mjs' as string)).default as { initialize(o: object): void };
-        m.initialize(config);
-        (globalThis as unknown as { mermaid: unknown }).mermaid = m;
-      }, MERMAID_CONFIG);
+      await page.waitForFunction(() => (globalThis as unknown as { mermaid?: unknown }).mermaid !== undefined, undefined, { timeout: 60_000 });
       for (let d = queue.shift(); d !== undefined; d = queue.shift()) {
         try {
           const svg = await page.evaluate(async ({ text, id }) => {

@@ -102,8 +102,14 @@ function setNow(): void {
   dueInput.value = formatMoment(momentOf(new Date())).slice(0, 16);
 }
 
+let lastAnswers = '';
+
+/** Recomputes after an answer changed (a radio fires both "input" and "change": the second finds nothing new). */
 function update(): void {
   const a = applicant();
+  const key = JSON.stringify(a);
+  if (key === lastAnswers) return;
+  lastAnswers = key;
   showChecklist(a);
   showDue(a);
 }

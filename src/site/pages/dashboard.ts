@@ -85,7 +85,7 @@ function chartFigure(spec: ChartSpec, lang: Lang): Html {
 <figcaption id="chart-${spec.id}-title">${spec.title}</figcaption>
 <div class="chart-box" style="height:${height}px"><canvas id="chart-${spec.id}" role="img" aria-label="${spec.title}: ${spec.summary}">${spec.summary}</canvas></div>
 <details><summary>${t('chartData', lang)}</summary>
-<div class="table-wrap"><table>
+<div class="table-wrap" role="region" tabindex="0" aria-label="${t('chartData', lang)}: ${spec.title}"><table>
 <thead><tr><th scope="col">${spec.title}</th>${spec.datasets.map((d) => html`<th scope="col">${d.label}</th>`)}</tr></thead>
 <tbody>${spec.labels.map((l, i) => html`<tr><th scope="row">${l}</th>${spec.datasets.map((d) => html`<td class="num">${groupThousands(d.data[i] ?? 0, lang)}</td>`)}</tr>\n`)}</tbody>
 </table></div>
@@ -126,7 +126,7 @@ ${s.compliance.procedures.length === 0 ? html`<p class="muted">${t('costNone', l
 <button type="button" id="csv" class="secondary">${t('downloadCsv', lang)}</button>
 </form>
 <p id="finding-count" class="count" role="status">${t('findingsShown', lang, { n: groupThousands(total, lang) })}</p>
-<div class="table-wrap"><table class="findings-table">
+<div class="table-wrap" role="region" tabindex="0" aria-labelledby="findings-h"><table class="findings-table">
 <thead><tr><th scope="col">${t('procedure', lang)}</th><th scope="col">${t('rule', lang)}</th><th scope="col">${t('filterSeverity', lang)}</th><th scope="col">${t('message', lang)}</th><th scope="col">${t('location', lang)}</th></tr></thead>
 <tbody id="finding-rows"><tr><td colspan="5">${t('needsScript', lang)}</td></tr></tbody>
 </table></div>
@@ -153,7 +153,7 @@ ${RULES.map((r) => html`<section id="${r.id}" class="rule" aria-labelledby="${r.
 <h3>${t('ruleWhat', lang)}</h3><p>${r.doc.what[lang]}</p>
 <h3>${t('ruleWhy', lang)}</h3><p>${r.doc.why[lang]}</p>
 <p class="basis">${lang === 'vi' ? 'Căn cứ' : 'Basis'}: <span lang="vi">${r.doc.legalBasis.join('; ')}</span></p>
-<h3>${t('ruleExample', lang)}</h3><pre><code lang="vi">${r.doc.example}</code></pre>
+<h3>${t('ruleExample', lang)}</h3><pre tabindex="0" aria-label="${t('ruleExample', lang)}: ${r.id}"><code lang="vi">${r.doc.example}</code></pre>
 <h3>${t('ruleLimits', lang)}</h3><p>${r.doc.limits[lang]}</p>
 </section>
 `)}`;

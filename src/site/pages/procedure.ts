@@ -154,7 +154,7 @@ ${(ch.durationCases ?? []).length > 0 ? html`<details><summary>${t('durationCase
     if (ch.fees === undefined || ch.fees.length === 0) return html`${t('notStated', lang)}`;
     return html`<ul class="fees">${ch.fees.map((f) => html`<li><strong>${amountText(f, lang)}</strong>${f.label !== undefined && feeText(f, lang) !== amountText(f, lang) ? html` <span${vt(lang)}>${f.label}</span>` : ''}${f.validFrom !== undefined ? html` (${t('validFrom', lang, { date: viDate(parseIsoDate(f.validFrom)) })})` : ''}${f.validTo !== undefined ? html` (${t('validTo', lang, { date: viDate(parseIsoDate(f.validTo)) })})` : ''}${f.when !== undefined ? html` — ${t('feeCondition', lang)}: ${conditionText(f.when, c.facts, lang)}` : ''}${f.note !== undefined ? html`<span class="item-note"${vt(lang)}>${f.note}</span>` : ''}${f.exemptions !== undefined && f.exemptions.length > 0 ? html`<span class="item-note">${t('exemptions', lang)}: <span${vt(lang)}>${f.exemptions.join('; ')}</span></span>` : ''}${basis(c, f.legalBasis)}</li>`)}</ul>`;
   };
-  return section('channels', t('channelsHeading', lang), html`<div class="table-wrap"><table class="channels">
+  return section('channels', t('channelsHeading', lang), html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="channels-h"><table class="channels">
 <thead><tr><th scope="col">${t('channel', lang)}</th><th scope="col">${t('duration', lang)}</th><th scope="col">${t('fees', lang)}</th><th scope="col">${t('description', lang)}</th></tr></thead>
 <tbody>
 ${channels.map(([id, ch]) => html`<tr><th scope="row">${channelName(id, lang)}</th><td>${duration(ch)}</td><td>${fees(ch)}</td><td${vt(lang)}>${ch.description ?? ''}</td></tr>\n`)}</tbody>
@@ -171,7 +171,7 @@ function dueSection(c: Ctx): Html {
 <input id="due-at" type="datetime-local" step="60">
 <button type="button" id="due-now" class="secondary">${t('now', lang)}</button>
 </form>
-<div class="table-wrap"><table class="due" id="due-table" aria-live="polite">
+<div class="table-wrap" role="region" tabindex="0" aria-labelledby="due-h"><table class="due" id="due-table" aria-live="polite">
 <thead><tr><th scope="col">${t('channel', lang)}</th><th scope="col">${t('dueAt', lang)}</th></tr></thead>
 <tbody>
 ${rows}</tbody>
@@ -186,7 +186,7 @@ function textList(items: readonly string[] | undefined, ordered: boolean, lang: 
 function stagesSection(c: Ctx): Html | '' {
   const { p, lang } = c;
   if (p.stages === undefined || p.stages.length === 0) return '';
-  return section('stages', t('stagesHeading', lang), html`<div class="table-wrap"><table>
+  return section('stages', t('stagesHeading', lang), html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="stages-h"><table>
 <thead><tr><th scope="col">${t('stage', lang)}</th><th scope="col">${t('level', lang)}</th><th scope="col">${t('agency', lang)}</th><th scope="col">${t('budget', lang)}</th></tr></thead>
 <tbody>${p.stages.map((s) => html`<tr><th scope="row"${vt(lang)}>${s.name}${s.procedure !== undefined ? html`<br>${procedureLink(c, s.procedure)}` : ''}</th><td>${levelName(s.level, lang)}</td><td${vt(lang)}>${s.agency ?? ''}</td><td>${periodText(s.budget, lang)}${s.note !== undefined ? html`<span class="item-note"${vt(lang)}>${s.note}</span>` : ''} ${basis(c, s.legalBasis)}</td></tr>\n`)}</tbody>
 </table></div>`);
@@ -211,7 +211,7 @@ function lifecycleSection(c: Ctx, code: string, diagram: PageDiagram): Html {
     ? html`<figure class="diagram"><img src="${rootOf(c.at)}${diagram.file}" alt="${t('diagramAlt', lang, { code })}" loading="lazy"><figcaption><a href="${rootOf(c.at)}${diagram.file}">${t('diagramFull', lang)}</a></figcaption></figure>`
     : html`<p class="muted">${t('diagramMissing', lang)}</p>`}
 <details><summary>${t('diagramText', lang)}</summary>
-<div class="table-wrap"><table class="lifecycle">
+<div class="table-wrap" role="region" tabindex="0" aria-label="${t('diagramText', lang)}"><table class="lifecycle">
 <thead><tr><th scope="col">${t('diagramFrom', lang)}</th><th scope="col">${t('diagramEvent', lang)}</th><th scope="col">${t('diagramGuard', lang)}</th><th scope="col">${t('diagramTo', lang)}</th></tr></thead>
 <tbody>${rows}</tbody>
 </table></div>
@@ -239,7 +239,7 @@ function variantsSection(c: Ctx, code: string): Html | '' {
   const rows = compareVariants(base, list, lang);
   const heading = p.variantOf !== undefined ? t('variantHeading', lang) : t('variantsHeading', lang);
   return section('variants', heading, html`<p>${t('variantIntro', lang)}</p>
-<div class="table-wrap"><table class="variants">
+<div class="table-wrap" role="region" tabindex="0" aria-labelledby="variants-h"><table class="variants">
 <thead><tr><th scope="col">${t('aspect', lang)}</th><th scope="col">${model.hasPage(baseCode) ? html`<a href="${link(c.at, `p/${baseCode}.html`)}">${t('national', lang, { code: baseCode })}</a>` : t('national', lang, { code: baseCode })}</th>
 ${list.map((v) => html`<th scope="col">${v.code === code ? v.province : html`<a href="${link(c.at, `p/${v.code}.html`)}">${v.province}</a>`}<br><span class="code">${v.code}</span></th>`)}</tr></thead>
 <tbody>
