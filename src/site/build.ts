@@ -66,14 +66,31 @@ export function defaultAssetsDir(): string {
   return path.join(packageRoot(), 'dist', 'site');
 }
 
-/** Builds the site; writes nothing unless everything succeeds. */
-export async function buildSite(options: SiteOptions): Promise<SiteReport> {
+/**
+ * Checks what a build needs before any work: the bundled scripts, the API folder, chromium,
+ * and an output folder that is free or ours. Throws {@link SiteError}.
+ *
+ * @example
+ * checkSiteOptions({ out: '/tmp/site', chromium: '/usr/bin/chromium' })
+ */
+export function checkSiteOptions(options: Omit<SiteOptions, 'catalogue'>): void {
   const assets = options.assets ?? defaultAssetsDir();
   for (const f of ASSET_FILES) if (!existsSync(path.join(assets, f))) throw new SiteError('site-assets-missing', { path: path.join(assets, f) });
   if (options.api !== undefined && !existsSync(path.join(options.api, 'index.html'))) throw new SiteError('site-api-missing', { path: options.api });
   if (options.chromium !== null && !existsSync(options.chromium)) throw new SiteError('site-browser-missing', { path: options.chromium });
-  // Refuse someone else's folder before any work.
   assertOutputFolder(options.out);
+}
+
+/**
+ * Builds the site; writes nothing unless everything succeeds.
+ *
+ * @example
+ * const report = await buildSite({ catalogue: loadCatalogue({ paths: ['procedures'] }), out: '/tmp/site', chromium: '/usr/bin/chromium' });
+ * report.largestPage // { path: 'en/list.html', bytes: … }
+ */
+export async function buildSite(options: SiteOptions): Promise<SiteReport> {
+  checkSiteOptions(options);
+  const assets = options.assets ?? defaultAssetsDir();
 
   let started = performance.now();
   const model = buildModel(options.catalogue, { ...(options.today !== undefined ? { today: options.today } : {}), ...(options.config !== undefined ? { config: options.config } : {}) });

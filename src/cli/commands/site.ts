@@ -7,7 +7,7 @@ import { displayPath } from '../../format/paths.js';
 import { formatStylish } from '../../format/stylish.js';
 import type { Lang } from '../../i18n/lang.js';
 import { formatSiteJson, formatSiteSummary } from '../../report/site.js';
-import { buildSite } from '../../site/build.js';
+import { buildSite, checkSiteOptions } from '../../site/build.js';
 import { SiteError } from '../../site/codes.js';
 import { EXIT, LANG_OPTION, UsageError, type Io, type OptionDef } from '../context.js';
 import { HELP_OPTION, type CommandHelp } from '../help.js';
@@ -59,6 +59,24 @@ export async function runSite(paths: string[], options: { out?: string; today?: 
     if (error instanceof ConfigError) throw new UsageError(error.text);
     throw error;
   }
+  const out = path.resolve(io.cwd, options.out);
+  const site = {
+    out,
+    chromium: options.diagrams ? options.chromium : null,
+    ...(options.today !== undefined ? { today: options.today } : {}),
+    ...(config !== undefined ? { config } : {}),
+    ...(options.api !== undefined ? { api: path.resolve(io.cwd, options.api) } : {}),
+  };
+  try {
+    // Chromium, the output folder… are checked before the catalogue is read.
+    checkSiteOptions(site);
+  } catch (error) {
+    if (error instanceof SiteError) {
+      io.stderr(`tthc: ${error.code} ${error.text(options.lang)}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
   const catalogue = loadCatalogue({ paths: given, cwd: io.cwd });
   const errors = catalogue.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
@@ -67,16 +85,8 @@ export async function runSite(paths: string[], options: { out?: string; today?: 
     io.stderr(options.lang === 'vi' ? 'tthc site: danh mục có lỗi; chưa ghi trang nào. Sửa các lỗi trên (tthc validate) rồi chạy lại.\n' : 'tthc site: the catalogue has errors; nothing was written. Fix them (tthc validate) and run again.\n');
     return EXIT.findings;
   }
-  const out = path.resolve(io.cwd, options.out);
   try {
-    const report = await buildSite({
-      catalogue,
-      out,
-      chromium: options.diagrams ? options.chromium : null,
-      ...(options.today !== undefined ? { today: options.today } : {}),
-      ...(config !== undefined ? { config } : {}),
-      ...(options.api !== undefined ? { api: path.resolve(io.cwd, options.api) } : {}),
-    });
+    const report = await buildSite({ catalogue, ...site });
     io.stdout(options.format === 'json' ? formatSiteJson(report, displayPath(out, io.cwd)) : formatSiteSummary(report, displayPath(out, io.cwd), options.lang));
     return EXIT.ok;
   } catch (error) {
