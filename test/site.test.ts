@@ -238,8 +238,16 @@ describe('tthc site', () => {
     const assets = await freshAssets();
     const a = path.join(tmp(), 'a');
     const b = path.join(tmp(), 'b');
-    const ra = await buildSite({ catalogue: curated, out: a, today: '2026-11-22', chromium: null, assets });
-    await buildSite({ catalogue: curated, out: b, today: '2026-11-22', chromium: null, assets });
+    // A typedoc output folder stands in for `npm run docs` (which takes a minute).
+    const api = tmp();
+    mkdirSync(path.join(api, 'assets'));
+    writeFileSync(path.join(api, 'index.html'), '<!doctype html><title>tthc API</title>');
+    writeFileSync(path.join(api, 'assets', 'search.js'), 'window.searchData = "";');
+    const ra = await buildSite({ catalogue: curated, out: a, today: '2026-11-22', chromium: null, assets, api });
+    await buildSite({ catalogue: curated, out: b, today: '2026-11-22', chromium: null, assets, api });
+    expect(readFileSync(path.join(a, 'api', 'assets', 'search.js'), 'utf8')).toBe('window.searchData = "";');
+    expect(readFileSync(path.join(a, 'index.html'), 'utf8')).toContain('href="api/index.html"');
+    expect(readFileSync(path.join(a, 'en', 'p', '1.001193.html'), 'utf8')).toContain('href="../../api/index.html"');
     const files = (dir: string, rel = ''): string[] => readdirSync(path.join(dir, rel), { withFileTypes: true })
       .flatMap((e) => (e.isDirectory() ? files(dir, path.join(rel, e.name)) : [path.join(rel, e.name)])).sort();
     expect(files(a)).toEqual(files(b));
