@@ -12,7 +12,7 @@ import { legalLink } from '../data.js';
 import { EVENT_LABELS, GUARD_LABELS } from '../lifecycle-labels.js';
 import type { SiteModel } from '../model.js';
 import { checklistCount, checklistHtml } from '../shared/checklist-view.js';
-import { amountText, channelName, conditionText, feeText, formName, levelName, onlineName, periodText, quantityText, questionOf } from '../shared/describe.js';
+import { amountText, channelName, conditionText, feeText, levelName, onlineName, periodText, quantityAndForm, questionOf } from '../shared/describe.js';
 import { html, join, safeUrl, scriptJson, trusted, type Html, type HtmlValue } from '../shared/html.js';
 import { legalRefsInline } from '../shared/legal.js';
 import type { ProcedurePayload } from '../shared/payload.js';
@@ -114,7 +114,7 @@ function checklistSection(c: Ctx, payload: ProcedurePayload): Html {
   const initial = checklist(payload.procedure, {});
   const allComponents = [...(p.components ?? []).map((comp) => ({ comp, caseName: undefined as string | undefined })), ...(p.cases ?? []).flatMap((k) => k.components.map((comp) => ({ comp, caseName: k.name })))];
   const componentRow = ({ comp, caseName }: { comp: Component; caseName: string | undefined }): Html => {
-    const details = [quantityText(comp.quantity, lang), comp.form !== undefined ? formName(comp.form, lang) : '', comp.optional === true ? t('optionalLabel', lang) : ''].filter((x) => x !== '').join(' · ');
+    const details = [quantityAndForm(comp.quantity, comp.form, lang), comp.optional === true ? t('optionalLabel', lang) : ''].filter((x) => x !== '').join(' · ');
     const template = comp.template !== undefined ? html`<span class="item-template">${t('template', lang)}: ${safeUrl(comp.template.url) !== undefined ? html`<a href="${safeUrl(comp.template.url)}" rel="noopener"${vt(lang)}>${comp.template.name}</a>` : html`<span${vt(lang)}>${comp.template.name}</span>`} ${basis(c, comp.template.legalBasis)}</span>` : '';
     return html`<li class="item ${comp.kind}"><span class="kind kind-${comp.kind}">${t(comp.kind === 'present' ? 'kindPresent' : 'kindSubmit', lang)}</span>
 <span class="item-name"${vt(lang)}>${comp.name}</span>${details !== '' ? html` <span class="item-details">(${details})</span>` : ''}

@@ -1,6 +1,6 @@
 import type { Lang } from '../../i18n/lang.js';
 import type { Checklist, ChecklistItem } from '../../workflow/checklist.js';
-import { formName, quantityText } from './describe.js';
+import { quantityAndForm } from './describe.js';
 import { html, type Html } from './html.js';
 import { legalRefsInline } from './legal.js';
 import type { ProcedurePayload } from './payload.js';
@@ -14,11 +14,7 @@ import { t } from './ui.js';
 
 function itemHtml(i: ChecklistItem, payload: ProcedurePayload, lang: Lang, legalPage: string, optional: boolean): Html {
   const caseName = i.case !== undefined ? payload.procedure.cases?.find((k) => k.id === i.case)?.name : undefined;
-  const details = [
-    quantityText(i.quantity, lang),
-    i.form !== undefined ? formName(i.form, lang) : '',
-    optional ? t('optionalLabel', lang) : '',
-  ].filter((x) => x !== '').join(' · ');
+  const details = [quantityAndForm(i.quantity, i.form, lang), optional ? t('optionalLabel', lang) : ''].filter((x) => x !== '').join(' · ');
   const db = i.dataSource !== undefined ? payload.databases[i.dataSource]?.[lang] ?? i.dataSource : undefined;
   const vi = lang === 'en' ? html` lang="vi"` : '';
   return html`<li data-id="${i.id}" class="item ${i.kind}">

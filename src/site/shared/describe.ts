@@ -76,10 +76,28 @@ export function feeText(f: { amount: number; currency?: string; per?: string; la
   return `${amount} (${f.label})`;
 }
 
+/** The label of a component's form. */
+export function formName(id: string, lang: Lang): string {
+  return label(FORM_LABELS, id, lang);
+}
+
+/**
+ * A component's quantity and form as one phrase, without saying "bản chính" twice when
+ * the quantity already counts originals ("1 bản chính", not "1 bản chính · bản chính").
+ *
+ * @example
+ * quantityAndForm({ originals: 1 }, 'original', 'vi') // '1 bản chính'
+ * quantityAndForm({ copies: 1 }, 'certified-copy', 'vi') // '1 bản sao · bản sao có chứng thực'
+ */
+export function quantityAndForm(q: { originals?: number; copies?: number } | undefined, form: string | undefined, lang: Lang): string {
+  const quantity = quantityText(q, lang);
+  const redundant = (form === 'original' && (q?.originals ?? 0) > 0) || (form === 'copy' && (q?.copies ?? 0) > 0);
+  return [quantity, form !== undefined && !redundant ? formName(form, lang) : ''].filter((x) => x !== '').join(' · ');
+}
+
 /** Labels of enumerated values, in one language. */
 export const channelName = (id: string, lang: Lang): string => label(CHANNEL_LABELS, id, lang);
 export const levelName = (id: string, lang: Lang): string => label(LEVEL_LABELS, id, lang);
-export const formName = (id: string, lang: Lang): string => label(FORM_LABELS, id, lang);
 export const onlineName = (id: string, lang: Lang): string => (id === 'unknown' ? t('onlineUnknown', lang) : label(ONLINE_LABELS, id, lang));
 
 /** A fact's question in one language (the Vietnamese one when no English is given). */
