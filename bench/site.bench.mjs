@@ -1,6 +1,6 @@
 // tthc site: build time, what a reader downloads, and search latency in the browser.
 //
-//   npm run build && node bench/site.bench.mjs [--iterations 3] [--keystrokes 5]
+//   npm run build && node bench/site.bench.mjs [--iterations 3] [--keystrokes 5] [--search-only]
 //
 // 1. Build time of the bundled catalogue, medians of --iterations runs, side by side with
 //    its floor (loading the catalogue: YAML parse + schema) and with the checks alone; the
@@ -37,15 +37,18 @@ const kib = (b) => `${(b / 1024).toFixed(1)} KiB`;
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const TODAY = '2026-11-22';
+// --search-only: one build (diagrams reused when the folder has them), then sizes and search.
+const searchOnly = process.argv.includes('--search-only');
 
 // ── 1. build time ────────────────────────────────────────────────────────────────────────
 const out = path.join(mkdtempSync(path.join(tmpdir(), 'tthc-site-bench-')), 'site');
+const rebuilds = searchOnly ? 0 : iterations;
 const loads = [];
 const checks = [];
 const builds = [];
 let first;
 let report;
-for (let i = 0; i <= iterations; i++) {
+for (let i = 0; i <= rebuilds; i++) {
   let t = performance.now();
   const catalogue = loadCatalogue({ paths: ['procedures'], cwd: root });
   const load = performance.now() - t;
@@ -64,12 +67,14 @@ for (let i = 0; i <= iterations; i++) {
   }
 }
 console.log('## Build (bundled catalogue, %d procedures, %d pages, %d files)\n', report.procedures, report.pages, report.files);
+if (!searchOnly) {
 console.log('| step | median | ratio to load |');
 console.log('|---|---|---|');
 console.log(`| load the catalogue (floor) | ${s(median(loads))} | 1.00x |`);
 console.log(`| checks alone (runChecks) | ${s(median(checks))} | ${(median(checks) / median(loads)).toFixed(2)}x |`);
 console.log(`| tthc site, diagrams reused (load + build) | ${s(median(builds))} | ${(median(builds) / median(loads)).toFixed(2)}x |`);
 console.log(`| tthc site, first build (diagrams drawn: ${s(first.diagrams)}) | ${s(first.load + first.build)} | ${((first.load + first.build) / median(loads)).toFixed(2)}x |`);
+}
 
 // ── 2. sizes ─────────────────────────────────────────────────────────────────────────────
 const size = (rel) => statSync(path.join(out, rel)).size;

@@ -1,13 +1,14 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import vm from 'node:vm';
 import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue, type Catalogue } from '../src/catalogue/catalogue.js';
 import { buildSite } from '../src/site/build.js';
 import { SiteError } from '../src/site/codes.js';
-import { catalogueData, searchIndex, trimForChecklist } from '../src/site/data.js';
+import { catalogueData, dataScript, searchIndex, stringScript, trimForChecklist } from '../src/site/data.js';
 import { buildModel } from '../src/site/model.js';
 import { issuerOf, publisherOf } from '../src/site/publisher.js';
 import { toCsv, csvCell } from '../src/site/shared/csv.js';
@@ -96,6 +97,16 @@ describe('html escapes every interpolated value', () => {
     fc.assert(fc.property(fc.string(), (s) => {
       const json = scriptJson({ s });
       return !json.toLowerCase().includes('</script') && JSON.parse(json).s === s;
+    }));
+  });
+});
+
+describe('data files', () => {
+  it('hand any value and any text to the page unchanged', () => {
+    fc.assert(fc.property(fc.jsonValue(), fc.string(), (value, text) => {
+      const sandbox: Record<string, unknown> = {};
+      vm.runInNewContext(dataScript('X', value) + stringScript('Y', text), sandbox);
+      return JSON.stringify(sandbox['X']) === JSON.stringify(value) && sandbox['Y'] === text;
     }));
   });
 });

@@ -119,17 +119,25 @@ export function findingRows(model: SiteModel, data: CatalogueData, lang: Lang): 
 }
 
 /**
+ * A JavaScript string literal in single quotes: JSON text is full of double quotes, which a
+ * double-quoted literal would escape one by one (a tenth of the file).
+ */
+function singleQuoted(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}'`;
+}
+
+/**
  * A data file: a script that assigns a global. JSON is parsed from a string literal,
  * which JavaScript engines read faster than an object literal of the same size.
  *
  * @example
- * dataScript('TTHC_X', { a: 1 }) // 'globalThis.TTHC_X=JSON.parse("{\\"a\\":1}");\n'
+ * dataScript('TTHC_X', { a: "it's" }) // 'globalThis.TTHC_X=JSON.parse(\'{"a":"it\\\'s"}\');\n'
  */
 export function dataScript(name: string, value: unknown): string {
-  return `globalThis.${name}=JSON.parse(${JSON.stringify(JSON.stringify(value))});\n`;
+  return `globalThis.${name}=JSON.parse(${singleQuoted(JSON.stringify(value))});\n`;
 }
 
 /** A data file holding a string as is (the serialised search index). */
 export function stringScript(name: string, text: string): string {
-  return `globalThis.${name}=${JSON.stringify(text)};\n`;
+  return `globalThis.${name}=${singleQuoted(text)};\n`;
 }
