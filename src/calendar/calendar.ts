@@ -92,6 +92,11 @@ export function statutoryHolidays(year: number): { day: number; name: string }[]
 /**
  * A working-day calendar. Pure: built once from the table, then every question is a lookup
  * (years outside the table are computed on first use and cached).
+ *
+ * @example
+ * const calendar = calendarOf(loadCatalogue({ paths: ['procedures'] }).registries);
+ * isoDate(calendar.addWorkingDays(parseIsoDate('2026-02-13'), 1)) // '2026-02-23' (Tết 2026 in between)
+ * calendar.basisOf(2031) // 'fallback': not in the table, computed from the Labour Code
  */
 export class WorkingCalendar {
   private readonly weekend: ReadonlySet<number>;

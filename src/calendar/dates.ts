@@ -61,6 +61,10 @@ export interface LocalMoment {
  * Reads a moment: an ISO date-time with an offset or "Z" ("2026-02-13T15:30:00+07:00"), a
  * local date-time without offset, read as Vietnam time ("2026-02-13T15:30"), or a date alone
  * (midnight). Throws a RangeError on anything else.
+ *
+ * @example
+ * parseMoment('2026-02-13T15:30') // { day: 20497, minutes: 930 }: Vietnam time
+ * parseMoment('2026-02-13T08:30:00Z') // the same moment, given in UTC
  */
 export function parseMoment(text: string): LocalMoment {
   const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/u.exec(text.trim());
@@ -95,7 +99,12 @@ export function momentOf(date: Date): LocalMoment {
   return moment;
 }
 
-/** ISO text of a local moment, with the +07:00 offset. */
+/**
+ * ISO text of a local moment, with the +07:00 offset.
+ *
+ * @example
+ * formatMoment(parseMoment('2026-02-13T15:30')) // '2026-02-13T15:30:00+07:00'
+ */
 export function formatMoment(m: LocalMoment): string {
   const h = Math.floor(m.minutes / 60);
   const min = m.minutes % 60;

@@ -36,7 +36,13 @@ export interface OfficeHours {
 /** Default office hours of public agencies: 08:00–12:00 and 13:00–17:00. */
 export const DEFAULT_OFFICE_HOURS: OfficeHours = { open: 8 * 60, close: 17 * 60, lunch: [12 * 60, 13 * 60] };
 
-/** A period that cannot be turned into a date (no unit: the catalogue only has a bare number). */
+/**
+ * A period that cannot be turned into a date (no unit: the catalogue only has a bare number).
+ *
+ * @example
+ * try { dueMoment(calendar, parseMoment('2026-03-02T09:00'), { value: 3 }); }
+ * catch (e) { if (e instanceof PeriodError) e.reason; } // 'unit-missing'
+ */
 export class PeriodError extends Error {
   constructor(readonly reason: 'unit-missing' | 'negative') {
     super(reason === 'unit-missing' ? 'the period has no unit' : 'the period is negative');
@@ -207,6 +213,13 @@ export interface ClockData {
  * The statutory clock of one dossier (or one stage): started at the receipt, paused while
  * the applicant supplements, resumed after. Immutable: every change returns a new clock, so
  * it can live in a machine's context or a database row.
+ *
+ * @example
+ * let clock = DeadlineClock.start({ value: 10, unit: 'working-days' }, parseMoment('2026-03-02T09:00'));
+ * formatMoment(clock.due(calendar)!) // '2026-03-16T17:00:00+07:00'
+ * clock = clock.pause(parseMoment('2026-03-04T10:00')).resume(parseMoment('2026-03-09T10:00'));
+ * formatMoment(clock.due(calendar)!) // '2026-03-19T17:00:00+07:00': the supplement paused the clock
+ * DeadlineClock.fromData(clock.toData()) // plain JSON, for a machine's context or a database row
  */
 export class DeadlineClock {
   private constructor(

@@ -16,7 +16,13 @@ export interface HolidayRegistry {
   holidays: ReadonlyMap<string, { value: { status?: string; daysOff?: readonly { date: string; name: string; kind?: string }[]; workingDays?: readonly { date: string; reason?: string }[] } }>;
 }
 
-/** The working-day calendar of a loaded catalogue's holiday table. */
+/**
+ * The working-day calendar of a loaded catalogue's holiday table.
+ *
+ * @example
+ * const calendar = calendarOf(loadCatalogue({ paths: ['procedures'] }).registries);
+ * calendar.isWorkingDay(parseIsoDate('2026-02-17')) // false: Tết
+ */
 export function calendarOf(registries: HolidayRegistry): WorkingCalendar {
   const years: Record<string, { status?: string; daysOff: { date: string; name: string; kind?: string }[]; workingDays?: { date: string; reason?: string }[] }> = {};
   for (const [year, entry] of registries.holidays) {

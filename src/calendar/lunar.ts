@@ -127,12 +127,22 @@ export function lunarToDay(year: number, month: number, day: number, leap = fals
   return found.start + day - 1;
 }
 
-/** Tết Nguyên Đán (mùng 1 tháng Giêng) of a Gregorian year. */
+/**
+ * Tết Nguyên Đán (mùng 1 tháng Giêng) of a Gregorian year, as a day number.
+ *
+ * @example
+ * isoDate(lunarNewYear(2026)) // '2026-02-17'
+ */
 export function lunarNewYear(year: number): number {
   return lunarToDay(year, 1, 1);
 }
 
-/** Giỗ Tổ Hùng Vương (10 tháng 3 âm lịch) of a Gregorian year. */
+/**
+ * Giỗ Tổ Hùng Vương (10 tháng 3 âm lịch) of a Gregorian year, as a day number.
+ *
+ * @example
+ * isoDate(hungKingsDay(2026)) // '2026-04-26'
+ */
 export function hungKingsDay(year: number): number {
   return lunarToDay(year, 3, 10);
 }

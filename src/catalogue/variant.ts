@@ -36,7 +36,12 @@ function originLookup(prefixes: Prefix[]): (pointer: string) => Origin {
   };
 }
 
-/** A national procedure as a resolved procedure (every node comes from its own file). */
+/**
+ * A national procedure as a resolved procedure (every node comes from its own file).
+ *
+ * @example
+ * resolveNational(procedure, '/catalogue/ho-tich/1.001193.yaml').originOf('/components/0') // { file: '/catalogue/ho-tich/1.001193.yaml', pointer: '/components/0' }
+ */
 export function resolveNational(procedure: Procedure, file: string): ResolvedProcedure {
   return { procedure, originOf: originLookup([{ resolved: '', file, source: '' }]) };
 }
@@ -57,6 +62,12 @@ export function resolveNational(procedure: Procedure, file: string): ResolvedPro
  *   case), a new id is appended. Cases merge by `id` the same way.
  * - `legalBasis`: the base's documents, then the variant's; a variant entry with the same
  *   number replaces the base's.
+ *
+ * @example
+ * const merged = resolveVariant(national, 'ho-tich/2.000908.yaml', laoCai, 'lao-cai/2.000908.H38.yaml');
+ * merged.procedure.channels?.['in-person']?.duration // the province's: same day, 15:00 cut-off
+ * merged.originOf('/channels/in-person/duration').file // 'lao-cai/2.000908.H38.yaml'
+ * merged.originOf('/steps').file // 'ho-tich/2.000908.yaml': not restated, inherited
  */
 export function resolveVariant(base: Procedure, baseFile: string, overlay: Procedure, overlayFile: string): ResolvedProcedure {
   const prefixes: Prefix[] = [{ resolved: '', file: baseFile, source: '' }];

@@ -10,13 +10,14 @@ import { IMPORT_HELP, IMPORT_OPTIONS, runImport } from './commands/import.js';
 import { CHECKLIST_HELP, CHECKLIST_OPTIONS, runChecklist } from './commands/checklist.js';
 import { CHECK_HELP, CHECK_OPTIONS, runCheck, runStats, STATS_HELP, STATS_OPTIONS } from './commands/check.js';
 import { runValidate, VALIDATE_HELP, VALIDATE_OPTIONS } from './commands/validate.js';
+import { runSite, SITE_HELP, SITE_OPTIONS } from './commands/site.js';
 import { renderHelp, type CommandHelp } from './help.js';
 
 function version(): string {
   return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-const COMMANDS = ['validate', 'check', 'stats', 'generate', 'import', 'checklist', 'explain'] as const;
+const COMMANDS = ['validate', 'check', 'stats', 'generate', 'import', 'checklist', 'site', 'explain'] as const;
 
 function rootHelp(lang: Lang): string {
   const vi = lang === 'vi';
@@ -27,6 +28,7 @@ function rootHelp(lang: Lang): string {
     ['generate', vi ? 'Sinh mã trong generated/; --check cho CI.' : 'Generate generated/; --check for CI.'],
     ['import', vi ? 'Nhập bản ghi của Cổng Dịch vụ công quốc gia thành tệp danh mục.' : 'Import national-portal records as catalogue files.'],
     ['checklist', vi ? 'Giấy tờ, phí và ngày hẹn của một thủ tục theo câu trả lời của người nộp.' : 'Documents, fees and due date of a procedure for an applicant\'s answers.'],
+    ['site', vi ? 'Trang web tĩnh của danh mục: tìm kiếm, hồ sơ theo câu trả lời, bảng rà soát.' : 'The catalogue as a static site: search, live checklist, review dashboard.'],
     ['explain', vi ? 'Giải thích một mã chẩn đoán.' : 'Explain a diagnostic code.'],
   ];
   return [
@@ -140,6 +142,17 @@ export async function main(argv: readonly string[], partial: Partial<Io> = {}): 
           channel: o['channel'] as string,
           ...(typeof o['at'] === 'string' ? { at: o['at'] } : {}),
           catalogue: o['catalogue'] as string,
+          format: o['format'] as string,
+          lang: l,
+        }, io)),
+      site: command(SITE_HELP, SITE_OPTIONS, io, result, (paths, o, l) =>
+        runSite(paths, {
+          ...(typeof o['out'] === 'string' ? { out: o['out'] } : {}),
+          ...(typeof o['today'] === 'string' ? { today: o['today'] } : {}),
+          ...(typeof o['config'] === 'string' ? { config: o['config'] } : {}),
+          ...(typeof o['api'] === 'string' ? { api: o['api'] } : {}),
+          diagrams: o['diagrams'] !== false,
+          chromium: o['chromium'] as string,
           format: o['format'] as string,
           lang: l,
         }, io)),

@@ -27,7 +27,13 @@ function caseApplies(ir: Pick<WorkflowIR, 'cases'>, caseId: string, applicant: A
   return (applicant.cases ?? []).includes(caseId);
 }
 
-/** The components an applicant must submit or present, in catalogue order. */
+/**
+ * The components an applicant must submit or present, in catalogue order.
+ *
+ * @example
+ * requiredComponents(buildWorkflow(khaiSinh), { facts: { applicant: 'authorised' } }).map((c) => c.id)
+ * // ['to-khai', 'van-ban-uy-quyen', 'giay-to-tuy-than', 'giay-to-cu-tru']
+ */
 export function requiredComponents(ir: Pick<WorkflowIR, 'components' | 'cases'>, applicant: Applicant): IRComponent[] {
   return ir.components.filter((c) => {
     if (c.case !== undefined && !caseApplies(ir, c.case, applicant)) return false;
@@ -36,7 +42,13 @@ export function requiredComponents(ir: Pick<WorkflowIR, 'components' | 'cases'>,
   });
 }
 
-/** Ids of required components not among those provided. */
+/**
+ * Ids of required components not among those provided (what reception must ask for).
+ *
+ * @example
+ * missingComponents(buildWorkflow(khaiSinh), { facts: { applicant: 'authorised' } }, ['to-khai', 'giay-to-tuy-than'])
+ * // ['van-ban-uy-quyen', 'giay-to-cu-tru']
+ */
 export function missingComponents(ir: Pick<WorkflowIR, 'components' | 'cases'>, applicant: Applicant, provided: readonly string[]): string[] {
   const have = new Set(provided);
   return requiredComponents(ir, applicant).map((c) => c.id).filter((id) => !have.has(id));

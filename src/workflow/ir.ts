@@ -102,6 +102,11 @@ function component(c: Component, caseId?: string): IRComponent {
  *   removes the online channel.
  * - The supplement limit defaults to one notice ("hướng dẫn một lần", the one-stop rule)
  *   when `supplement.maxRequests` is absent; `supplementLimitStated` says which.
+ *
+ * @example
+ * const ir = buildWorkflow(catalogue.resolve('1.001193')!.procedure);
+ * ir.channels // ['in-person', 'online', 'postal']
+ * ir.supplementLimit // 1
  */
 export function buildWorkflow(p: Procedure): WorkflowIR {
   const listed = CHANNELS.filter((c) => p.channels?.[c] !== undefined);

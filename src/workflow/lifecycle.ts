@@ -78,7 +78,14 @@ const exit = (withdraw: boolean, stop: boolean): LifecycleTransition[] => [
 
 const apology = (): LifecycleTransition => ({ event: 'DEADLINE_PASSED', target: '', guard: 'overdue', actions: ['issueApology'], internal: true });
 
-/** Builds the lifecycle graph of a workflow. Deterministic: same IR, same graph. */
+/**
+ * Builds the lifecycle graph of a workflow. Deterministic: same IR, same graph.
+ *
+ * @example
+ * const graph = lifecycle(buildWorkflow(khaiSinh));
+ * graph.initial // 'draft'
+ * graph.states.find((s) => s.id === 'reception')?.on.map((t) => t.event) // ['RECEIVE', 'REQUEST_COMPLETION', 'REFUSE', 'WITHDRAW']
+ */
 export function lifecycle(ir: WorkflowIR): Lifecycle {
   const states: LifecycleState[] = [];
   const add = (s: LifecycleState): void => {

@@ -31,7 +31,12 @@ export function mermaidId(id: string): string {
   return id.replace(/[^A-Za-z0-9_]/g, '_');
 }
 
-/** Renders the state diagram of a workflow, labels in one language. */
+/**
+ * Renders the state diagram of a workflow, labels in one language.
+ *
+ * @example
+ * toMermaid(buildWorkflow(khaiSinh), 'en') // '%% 1.001193 — Thủ tục đăng ký khai sinh\nstateDiagram-v2\n  [*] --> draft\n…'
+ */
 export function toMermaid(ir: WorkflowIR, lang: Lang = 'vi'): string {
   const graph = lifecycle(ir);
   const m = mermaidId;

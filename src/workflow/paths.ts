@@ -72,7 +72,15 @@ export interface PathReport {
   snapshots: number;
 }
 
-/** Walks every reachable snapshot of a workflow machine. */
+/**
+ * Walks every reachable snapshot of a workflow machine (xstate/graph), deadline events
+ * included: which states are reached, which are dead ends, the way to "returned".
+ *
+ * @example
+ * const ir = buildWorkflow(khaiSinh);
+ * const report = analysePaths(ir, createWorkflowMachine(ir));
+ * report.pathToReturned // ['xstate.init', 'SUBMIT', 'RECEIVE', 'TRANSFER', 'APPRAISE', 'APPROVE', 'RETURN']
+ */
 export function analysePaths(ir: WorkflowIR, machine: WorkflowMachine): PathReport {
   const events = sampleEvents(ir);
   const options = { events, serializeState: (s: AnyMachineSnapshot) => serialize(s) };
