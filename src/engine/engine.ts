@@ -6,6 +6,7 @@ import { DEFAULT_OFFICE_HOURS, dueDate, type OfficeHours } from '../calendar/dea
 import { formatMoment, momentOf } from '../calendar/dates.js';
 import type { ChannelKey } from '../workflow/ir.js';
 import type { DossierContext, ReturnMethod } from '../workflow/machine.js';
+import { canonicalJson } from './canonical.js';
 import { authorizeCommand, authorizeCreate, canRead } from './access.js';
 import type { AgencyDirectory } from './agencies.js';
 import { systemClock, type Clock } from './clock.js';
@@ -552,7 +553,7 @@ export class DossierEngine {
     let snapshot = rt.initial;
     for (const e of events) snapshot = rt.machine.transition(snapshot, e.event as never, rt.scope) as AnyMachineSnapshot;
     const context = snapshot.context as DossierContext;
-    const matches = snapshot.value === row.state && JSON.stringify(context) === JSON.stringify(row.context) && events.length === row.version;
+    const matches = snapshot.value === row.state && canonicalJson(context) === canonicalJson(row.context) && events.length === row.version;
     return { dossierId: id, events: events.length, state: snapshot.value as string, matches, context };
   }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import canonicalizeModule from 'canonicalize';
+import { canonicalJson } from './canonical.js';
 import type { Procedure } from '../../generated/types/catalogue.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { buildWorkflow, type WorkflowIR } from '../workflow/ir.js';
@@ -31,12 +31,8 @@ export interface CompiledProcedure {
   ir: WorkflowIR;
 }
 
-// The package sets `module.exports = serialize` while its typings declare an ES default export;
-// under NodeNext the default import is `module.exports` itself, the function.
-const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined;
-
 function sha256(value: unknown): string {
-  return `sha256:${createHash('sha256').update(canonicalize(value) ?? 'null').digest('hex')}`;
+  return `sha256:${createHash('sha256').update(canonicalJson(value)).digest('hex')}`;
 }
 
 /**
