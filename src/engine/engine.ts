@@ -136,7 +136,12 @@ class UnitOfWork {
   private readonly counters = new Map<string, NumberCounter>();
   private readonly outcomes = new Map<string, CommandOutcome | null>();
 
-  constructor(readonly tx: StoreTransaction) {}
+  constructor(readonly tx: StoreTransaction, readonly pins?: ReadonlyMap<string, number>) {}
+
+  /** The version of each dossier as this unit of work first loaded it. */
+  versions(): Map<string, number> {
+    return new Map(this.baseVersion);
+  }
 
   async prefetch(dossierIds: readonly string[], commandIds: readonly string[]): Promise<void> {
     const ids = dossierIds.filter((id) => !this.rows.has(id));
@@ -260,10 +265,12 @@ export class DossierEngine {
    * bulk loads and simulations). Each operation keeps every guarantee of a single command.
    */
   async batch(ops: readonly Operation[]): Promise<CommandResult[]> {
-    for (;;) {
+    let pins: ReadonlyMap<string, number> | undefined;
+    for (let attempt = 0; ; attempt++) {
+      let uow: UnitOfWork | undefined;
       try {
         return await this.store.transaction(async (tx) => {
-          const uow = new UnitOfWork(tx);
+          uow = new UnitOfWork(tx, pins);
           await uow.prefetch(
             ops.flatMap((o) => (o.kind === 'command' ? [o.dossierId] : [])),
             ops.map((o) => o.commandId),
@@ -275,10 +282,11 @@ export class DossierEngine {
           return results;
         });
       } catch (error) {
-        // Another transaction committed one of these command ids first: run again, and the
-        // replay finds its result (or a version conflict if it was a different command).
-        if (error instanceof DuplicateCommandError) continue;
-        throw error;
+        // Another transaction wrote one of these dossiers first (the same command, or another
+        // one). Run again with each dossier pinned to the version this attempt saw: the same
+        // command id is then found and replayed; anything else is a version conflict.
+        if (!(error instanceof DuplicateCommandError) || attempt >= 5) throw error;
+        pins = uow?.versions();
       }
     }
   }
@@ -400,8 +408,9 @@ export class DossierEngine {
       throw new EngineError('unknown-dossier', { dossier: input.dossierId });
     }
     authorizeCommand(input.actor, input.command, row);
-    if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) {
-      throw new EngineError('version-conflict', { actual: row.version, expected: input.expectedVersion });
+    const expected = input.expectedVersion ?? uow.pins?.get(input.dossierId);
+    if (expected !== undefined && expected !== row.version) {
+      throw new EngineError('version-conflict', { actual: row.version, expected });
     }
     checkReasons(spec.reasons, input.reasons, spec.label);
     const now = this.now(input.at);

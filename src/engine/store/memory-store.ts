@@ -120,14 +120,14 @@ export class MemoryStore implements Store {
       },
       lastNumber: async (agency, day) => this.numbers.get(`${agency} ${day}`) ?? 0,
       write: async (changes) => {
+        const duplicates = changes.events.filter((e) => this.commandIds.has(e.commandId)).map((e) => e.commandId);
+        if (duplicates.length > 0) throw new DuplicateCommandError(duplicates);
         for (const u of changes.updates) {
           const current = this.dossiers.get(u.row.id);
           if (current === undefined || current.version !== u.expectedVersion) {
             throw new EngineError('version-conflict', { actual: current?.version ?? 0, expected: u.expectedVersion });
           }
         }
-        const duplicates = changes.events.filter((e) => this.commandIds.has(e.commandId)).map((e) => e.commandId);
-        if (duplicates.length > 0) throw new DuplicateCommandError(duplicates);
         pending = changes;
       },
     };

@@ -194,13 +194,22 @@ export class SqlStore implements Store {
         JSON.stringify(c.events.map(eventRow)),
       ]);
     } catch (error) {
-      if (isPgError(error, '23505') && (error.constraint ?? '').includes('command_id')) {
+      // Unique violations on the log (command id, or dossier + sequence) mean a concurrent
+      // writer won; the transaction is aborted, so the engine re-runs to find out which.
+      if (isPgError(error, '23505') && (error.constraint ?? '').startsWith('dossier_events')) {
         throw new DuplicateCommandError(c.events.map((e) => e.commandId));
       }
+      // A deadlock or serialisation failure rolled the transaction back: safe to run again.
+      if (isPgError(error, '40P01') || isPgError(error, '40001')) throw new DuplicateCommandError([]);
       throw error;
     }
     const updated = result.rows[0]?.updated ?? 0;
     if (updated !== c.updates.length) {
+      // A concurrent transaction may have committed one of these very commands: that is a
+      // replay for the caller, not a conflict.
+      const { rows: done } = await q.query<{ command_id: string }>(
+        'SELECT command_id FROM dossier_events WHERE command_id = ANY($1::text[])', [c.events.map((e) => e.commandId)]);
+      if (done.length > 0) throw new DuplicateCommandError(done.map((r) => r.command_id));
       const ids = c.updates.map((u) => u.row.id);
       const { rows } = await q.query<{ id: string; version: number }>('SELECT id, version FROM dossiers WHERE id = ANY($1::text[])', [ids]);
       const stale = c.updates.find((u) => rows.find((r) => r.id === u.row.id)?.version !== u.expectedVersion);

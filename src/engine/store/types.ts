@@ -91,10 +91,14 @@ export interface StoreTransaction {
   write(changes: Changes): Promise<void>;
 }
 
-/** An event's command id already stored (another transaction committed it first). */
+/**
+ * Another transaction committed a write this one collides with: an event with the same
+ * command id or the same dossier sequence. The engine runs the unit of work again to tell a
+ * replay (same command) from a version conflict (another command).
+ */
 export class DuplicateCommandError extends Error {
   constructor(readonly commandIds: readonly string[]) {
-    super(`command id already applied: ${commandIds.join(', ')}`);
+    super(`a concurrent transaction wrote first: ${commandIds.join(', ')}`);
     this.name = 'DuplicateCommandError';
   }
 }
