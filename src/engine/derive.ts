@@ -99,6 +99,7 @@ export function deriveRow(p: DeriveInput): StoredDossier {
   }
 
   let { decidedAt, late, statutoryDays, processingDays: used } = prev;
+  const wasLate = prev.late;
   const onSpot = prev.onSpot || p.type === 'RETURN_ON_SPOT';
   if (decidedAt === null && (DECISIONS.has(state) || p.type === 'RETURN_ON_SPOT')) {
     decidedAt = now;
@@ -109,6 +110,8 @@ export function deriveRow(p: DeriveInput): StoredDossier {
     }
   }
   if (ctx.apologies.length > before.apologies.length) late = true;
+  // Where it arose: the stage that overran, else the step the dossier was in.
+  const lateStep = prev.lateStep ?? (late && !wasLate ? (before.stage ?? prev.state) : null);
 
   const timers = final ? [] : timersOf(p.rt, state, ctx);
   let nextTimerAt: number | null = null;
@@ -130,6 +133,7 @@ export function deriveRow(p: DeriveInput): StoredDossier {
     decidedAt,
     finishedAt: final ? now : null,
     late,
+    lateStep,
     onSpot,
     apologies: ctx.apologies.length,
     stages,

@@ -17,7 +17,8 @@ import { dossierNumber, MAX_DAILY_SEQUENCE } from './dossier-number.js';
 import { EngineError } from './errors.js';
 import type { DossierEvent, IssuedDocument, StoredDossier, Timer } from './model.js';
 import type { CompiledProcedure, ProcedureSource } from './procedures.js';
-import { COMMANDS, SYSTEM_ACTOR, type Actor, type CommandName } from './roles.js';
+import { KpiAccumulator, type KpiDimension, type KpiReport } from './kpi.js';
+import { COMMANDS, ROLE_LABELS, SYSTEM_ACTOR, type Actor, type CommandName } from './roles.js';
 import { buildRuntime, restoreSnapshot, type Runtime } from './runtime.js';
 import type { Changes, CommandOutcome, DossierFilter, NumberCounter, Store, StoreTransaction } from './store/types.js';
 import { DuplicateCommandError } from './store/types.js';
@@ -377,7 +378,7 @@ export class DossierEngine {
       id, number, procedure: compiled.code, revision: compiled.revision, agency: agency.code, handlingAgency: agency.code,
       level: agency.level, field: compiled.meta.field, applicant, channel: input.channel, state: 'draft', final: false, version: 0,
       context: rt.initial.context as DossierContext, timers: [], nextTimerAt: null, submittedAt: now, receivedAt: null,
-      dueAt: null, dueBasis: null, appointmentAt: null, decidedAt: null, finishedAt: null, late: false, onSpot: false,
+      dueAt: null, dueBasis: null, appointmentAt: null, decidedAt: null, finishedAt: null, late: false, lateStep: null, onSpot: false,
       apologies: 0, stages: [], statutoryDays: null, processingDays: null, engineVersion: this.version,
       schemaVersion: SCHEMA_VERSION, createdAt: now, updatedAt: now,
     };
@@ -544,6 +545,32 @@ export class DossierEngine {
       scoped.agency = actor.agency ?? '';
     }
     return this.store.list(scoped);
+  }
+
+  /**
+   * The KPI report over the dossiers submitted in [from, to), judged at `now` (default the
+   * clock). Administrators see every agency; officers their own; applicants none.
+   */
+  async kpi(options: { by: KpiDimension; from?: number; to?: number; now?: number }, actor: Actor = SYSTEM_ACTOR): Promise<KpiReport> {
+    if (actor.role === 'applicant') {
+      throw new EngineError('role-forbidden', { role: ROLE_LABELS.applicant, command: { vi: 'xem số liệu', en: 'read the figures' }, allowed: { vi: 'cán bộ, quản trị viên', en: 'officers, administrators' } });
+    }
+    const acc = new KpiAccumulator({
+      by: options.by, now: options.now ?? this.clock.now(),
+      ...(options.from === undefined ? {} : { from: options.from }), ...(options.to === undefined ? {} : { to: options.to }),
+      name: (dimension, key, procedure) => {
+        if (dimension === 'agency') return this.agencies.get(key)?.name ?? null;
+        if (dimension === 'procedure') return this.procedures.current(key)?.meta.name ?? null;
+        if (dimension === 'stage' && procedure !== null) return this.procedures.current(procedure)?.ir.stages.find((s) => s.id === key)?.name ?? null;
+        return null;
+      },
+    });
+    const filter: DossierFilter = {
+      ...(options.from === undefined ? {} : { from: options.from }), ...(options.to === undefined ? {} : { to: options.to }),
+      ...(actor.role === 'administrator' || actor.role === 'system' ? {} : { agency: actor.agency ?? '' }),
+    };
+    for await (const page of this.store.scan(filter)) acc.add(page);
+    return acc.report();
   }
 
   /** The runtime of a stored dossier (its own revision). */

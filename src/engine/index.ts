@@ -21,3 +21,4 @@ export { engineVersion, SCHEMA_VERSION } from './version.js';
 export { MemoryStore } from './store/memory-store.js';
 export { MIGRATIONS, LATEST_MIGRATION, type Migration } from './store/migrations.js';
 export type { Store, StoreKind, StoreTransaction, DossierFilter, Changes, CommandOutcome } from './store/types.js';
+export { KpiAccumulator, KPI_DIMENSIONS, type KpiDimension, type KpiOptions, type KpiReport, type KpiRow, type LatenessRow } from './kpi.js';

@@ -126,6 +126,8 @@ export interface StoredDossier {
   finishedAt: number | null;
   /** Decided after the statutory due moment, or an apology slip was issued. */
   late: boolean;
+  /** Where lateness arose: the stage (interconnected procedures) or lifecycle step the dossier was in when it became late. */
+  lateStep: string | null;
   /** Handled "4 tại chỗ" (received, decided and returned on the spot). */
   onSpot: boolean;
   apologies: number;

@@ -65,6 +65,7 @@ CREATE TABLE dossiers (
   decided_at       timestamptz,
   finished_at      timestamptz,
   late             boolean NOT NULL,
+  late_step        text,
   on_spot          boolean NOT NULL,
   apologies        integer NOT NULL,
   stages           jsonb NOT NULL,

@@ -28,7 +28,7 @@ function toRow(d: StoredDossier): Record<string, unknown> {
     level: d.level, field: d.field, applicant: d.applicant, channel: d.channel, state: d.state, final: d.final, version: d.version,
     context: d.context, timers: d.timers, next_timer_at: iso(d.nextTimerAt), submitted_at: iso(d.submittedAt),
     received_at: iso(d.receivedAt), due_at: iso(d.dueAt), due_basis: d.dueBasis, appointment_at: iso(d.appointmentAt),
-    decided_at: iso(d.decidedAt), finished_at: iso(d.finishedAt), late: d.late, on_spot: d.onSpot, apologies: d.apologies,
+    decided_at: iso(d.decidedAt), finished_at: iso(d.finishedAt), late: d.late, late_step: d.lateStep, on_spot: d.onSpot, apologies: d.apologies,
     stages: d.stages, statutory_days: d.statutoryDays, processing_days: d.processingDays, engine_version: d.engineVersion,
     schema_version: d.schemaVersion, created_at: iso(d.createdAt), updated_at: iso(d.updatedAt),
   };
@@ -43,7 +43,7 @@ function fromRow(r: DossierRow): StoredDossier {
     context: r['context'] as StoredDossier['context'], timers: r['timers'] as StoredDossier['timers'], nextTimerAt: ms(r['next_timer_at']),
     submittedAt: ms(r['submitted_at']) as number, receivedAt: ms(r['received_at']), dueAt: ms(r['due_at']),
     dueBasis: r['due_basis'] as StoredDossier['dueBasis'], appointmentAt: ms(r['appointment_at']), decidedAt: ms(r['decided_at']),
-    finishedAt: ms(r['finished_at']), late: r['late'] as boolean, onSpot: r['on_spot'] as boolean, apologies: r['apologies'] as number,
+    finishedAt: ms(r['finished_at']), late: r['late'] as boolean, lateStep: r['late_step'] as string | null, onSpot: r['on_spot'] as boolean, apologies: r['apologies'] as number,
     stages: r['stages'] as StoredDossier['stages'], statutoryDays: r['statutory_days'] as number | null,
     processingDays: r['processing_days'] as number | null, engineVersion: r['engine_version'] as string,
     schemaVersion: r['schema_version'] as string, createdAt: ms(r['created_at']) as number, updatedAt: ms(r['updated_at']) as number,
@@ -70,7 +70,7 @@ function fromEventRow(r: Record<string, unknown>): DossierEvent {
 
 const UPDATE_COLUMNS = [
   'handling_agency', 'state', 'final', 'version', 'context', 'timers', 'next_timer_at', 'received_at', 'due_at', 'due_basis',
-  'appointment_at', 'decided_at', 'finished_at', 'late', 'on_spot', 'apologies', 'stages', 'statutory_days', 'processing_days', 'updated_at',
+  'appointment_at', 'decided_at', 'finished_at', 'late', 'late_step', 'on_spot', 'apologies', 'stages', 'statutory_days', 'processing_days', 'updated_at',
 ];
 
 const WRITE = `
