@@ -1,3 +1,4 @@
+import * as crypto from 'node:crypto';
 import { createHash } from 'node:crypto';
 import type { AnyMachineSnapshot } from 'xstate';
 import type { FactValues } from '../catalogue/conditions.js';
@@ -118,8 +119,12 @@ export interface ReplayReport {
 
 const LIST_LIMIT = 500;
 
+// crypto.hash (one-shot, Node ≥ 20.12) is several times cheaper than createHash for short input.
+const oneShot = (crypto as unknown as { hash?: (algorithm: string, data: string, encoding: string) => string }).hash;
+
 function fingerprintOf(parts: unknown): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
+  const text = JSON.stringify(parts);
+  return oneShot !== undefined ? oneShot('sha256', text, 'base64url') : createHash('sha256').update(text).digest('base64url');
 }
 
 const keyOf = (procedure: string, revision: string): string => `${procedure} ${revision}`;
