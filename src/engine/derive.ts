@@ -16,7 +16,18 @@ const MINUTE = 60_000;
 
 const DECISIONS = new Set(['resultReady', 'rejected', 'stopped']);
 
-const msOrNull = (iso: string | null): number | null => (iso === null ? null : msOf(iso));
+/** Moments parsed once: due dates repeat across dossiers (bounded, cleared when full). */
+const parsed = new Map<string, number>();
+function msCached(iso: string): number {
+  let v = parsed.get(iso);
+  if (v === undefined) {
+    if (parsed.size > 50_000) parsed.clear();
+    parsed.set(iso, (v = msOf(iso)));
+  }
+  return v;
+}
+
+const msOrNull = (iso: string | null): number | null => (iso === null ? null : msCached(iso));
 
 /** Same ISO text, same moment: reuse the previous parse. */
 function carry(prevIso: string | null | undefined, prevMs: number | null | undefined, iso: string | null): number | null {
@@ -35,8 +46,8 @@ export function timersOf(rt: Runtime, state: string, ctx: DossierContext): Timer
     else if (t.event === 'STAGE_DEADLINE_PASSED') stageDeadline = true;
   }
   const due = ctx.appointment ?? ctx.due;
-  if (deadline && due !== null) timers.push({ kind: 'deadline', stage: null, due, at: msOf(due) + MINUTE });
-  if (stageDeadline && ctx.stageDue !== null) timers.push({ kind: 'stage-deadline', stage: ctx.stage, due: ctx.stageDue, at: msOf(ctx.stageDue) + MINUTE });
+  if (deadline && due !== null) timers.push({ kind: 'deadline', stage: null, due, at: msCached(due) + MINUTE });
+  if (stageDeadline && ctx.stageDue !== null) timers.push({ kind: 'stage-deadline', stage: ctx.stage, due: ctx.stageDue, at: msCached(ctx.stageDue) + MINUTE });
   return timers;
 }
 
@@ -117,28 +128,14 @@ export function deriveRow(p: DeriveInput): StoredDossier {
   let nextTimerAt: number | null = null;
   for (const t of timers) if (nextTimerAt === null || t.at < nextTimerAt) nextTimerAt = t.at;
 
+  // Every field written out (no spread): one object shape for every row keeps this hot path fast.
   return {
-    ...prev,
-    handlingAgency,
-    state,
-    final,
-    version: prev.version + 1,
-    context: ctx,
-    timers,
-    nextTimerAt,
-    receivedAt,
-    dueAt,
-    dueBasis: ctx.dueBasis,
-    appointmentAt,
-    decidedAt,
-    finishedAt: final ? now : null,
-    late,
-    lateStep,
-    onSpot,
-    apologies: ctx.apologies.length,
-    stages,
-    statutoryDays,
-    processingDays: used,
-    updatedAt: now,
+    id: prev.id, number: prev.number, procedure: prev.procedure, revision: prev.revision, agency: prev.agency,
+    handlingAgency, level: prev.level, field: prev.field, applicant: prev.applicant, channel: prev.channel,
+    state, final, version: prev.version + 1, context: ctx, timers, nextTimerAt,
+    submittedAt: prev.submittedAt, receivedAt, dueAt, dueBasis: ctx.dueBasis, appointmentAt, decidedAt,
+    finishedAt: final ? now : null, late, lateStep, onSpot, apologies: ctx.apologies.length, stages, statutoryDays,
+    processingDays: used, engineVersion: prev.engineVersion, schemaVersion: prev.schemaVersion,
+    createdAt: prev.createdAt, updatedAt: now,
   };
 }

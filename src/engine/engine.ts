@@ -151,15 +151,11 @@ class UnitOfWork {
 
   async prefetch(dossierIds: readonly string[], commandIds: readonly string[]): Promise<void> {
     const ids = dossierIds.filter((id) => !this.rows.has(id));
-    if (ids.length > 0) {
-      const found = await this.tx.load(ids);
-      for (const [id, row] of found) this.adopt(id, row);
-    }
     const cids = commandIds.filter((id) => !this.outcomes.has(id));
-    if (cids.length > 0) {
-      const found = await this.tx.commands(cids);
-      for (const id of cids) this.outcomes.set(id, found.get(id) ?? null);
-    }
+    if (ids.length === 0 && cids.length === 0) return;
+    const { rows, outcomes } = await this.tx.read(ids, cids);
+    for (const [id, row] of rows) this.adopt(id, row);
+    for (const id of cids) this.outcomes.set(id, outcomes.get(id) ?? null);
   }
 
   /** Takes rows already loaded (and locked) by the transaction. */

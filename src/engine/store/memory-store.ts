@@ -85,6 +85,7 @@ export class MemoryStore implements Store {
     let pending: Changes | undefined;
     const claimed: { at: number; id: string }[] = [];
     const tx: StoreTransaction = {
+      read: async (ids, commandIds) => ({ rows: await tx.load(ids), outcomes: await tx.commands(commandIds) }),
       load: async (ids) => {
         const out = new Map<string, StoredDossier>();
         for (const id of ids) {

@@ -68,32 +68,94 @@ function fromEventRow(r: Record<string, unknown>): DossierEvent {
   };
 }
 
+function outcomeOf(r: Record<string, unknown>): CommandOutcome {
+  return {
+    commandId: r['command_id'] as string, fingerprint: r['fingerprint'] as string, dossierId: r['dossier_id'] as string,
+    seq: r['seq'] as number, state: r['to_state'] as string, documents: r['documents'] as CommandOutcome['documents'],
+  };
+}
+
+/** The columns of `dossiers`, in table order, as NULLs of their types (for the UNION in `read`). */
+const DOSSIER_NULLS = [
+  'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'boolean', 'integer', 'json', 'json',
+  'timestamptz', 'timestamptz', 'timestamptz', 'timestamptz', 'text', 'timestamptz', 'timestamptz', 'timestamptz', 'boolean', 'text',
+  'boolean', 'integer', 'json', 'double precision', 'double precision', 'text', 'text', 'timestamptz', 'timestamptz',
+].map((t) => `NULL::${t}`).join(', ');
+
 const UPDATE_COLUMNS = [
   'handling_agency', 'state', 'final', 'version', 'context', 'timers', 'next_timer_at', 'received_at', 'due_at', 'due_basis',
   'appointment_at', 'decided_at', 'finished_at', 'late', 'late_step', 'on_spot', 'apologies', 'stages', 'statutory_days', 'processing_days', 'updated_at',
 ];
 
-const WRITE = `
-WITH
-  r AS (
+const EVENT_COLUMNS = [
+  'dossier_id', 'seq', 'command_id', 'fingerprint', 'command', 'event', 'actor_id', 'actor_role', 'actor_agency', 'at', 'reasons',
+  'from_state', 'to_state', 'documents',
+];
+const JSON_COLUMNS = new Set(['context', 'timers', 'stages', 'event', 'reasons', 'documents']);
+const cast = (column: string, n: number): string => (JSON_COLUMNS.has(column) ? `$${n}::json` : `$${n}`);
+
+/**
+ * The common case, one dossier updated by one event, with plain parameters: it plans in a
+ * fraction of the time of the JSON-recordset form (PGlite: 0.4 ms against 1 ms).
+ */
+const SINGLE_UPDATE = `WITH
+  u AS (UPDATE dossiers SET ${UPDATE_COLUMNS.map((c, i) => `${c} = ${cast(c, i + 2)}`).join(', ')}
+        WHERE id = $1 AND version = $${UPDATE_COLUMNS.length + 2} RETURNING 1),
+  ev AS (INSERT INTO dossier_events (${EVENT_COLUMNS.join(', ')})
+         VALUES (${EVENT_COLUMNS.map((c, i) => cast(c, UPDATE_COLUMNS.length + 3 + i)).join(', ')}))
+SELECT (SELECT count(*) FROM u)::integer AS updated`;
+
+function singleUpdateParams(c: Changes): unknown[] {
+  const u = c.updates[0] as Changes['updates'][number];
+  const row = toRow(u.row);
+  const event = eventRow(c.events[0] as DossierEvent);
+  const value = (v: unknown, column: string): unknown => (JSON_COLUMNS.has(column) ? JSON.stringify(v) : v);
+  return [
+    u.row.id, ...UPDATE_COLUMNS.map((col) => value(row[col], col)), u.expectedVersion,
+    ...EVENT_COLUMNS.map((col) => value(event[col], col)),
+  ];
+}
+
+/**
+ * The write statement for the parts a unit of work has (revisions, counters, inserts, updates,
+ * events), cached by which parts are present: a single command plans two CTEs, not five.
+ */
+const writeStatements = new Map<number, string>();
+
+function writeStatement(mask: number): string {
+  let sql = writeStatements.get(mask);
+  if (sql !== undefined) return sql;
+  const parts: string[] = [];
+  if (mask & 1) {
+    parts.push(`r AS (
     INSERT INTO procedure_revisions (procedure, revision, compiled)
-    SELECT x.procedure, x.revision, x.compiled FROM json_to_recordset($1::json) AS x(procedure text, revision text, compiled jsonb)
-    ON CONFLICT DO NOTHING RETURNING 1),
-  n AS (
+    SELECT x.procedure, x.revision, x.compiled FROM json_to_recordset($1::json) AS x(procedure text, revision text, compiled json)
+    ON CONFLICT DO NOTHING RETURNING 1)`);
+  }
+  if (mask & 2) {
+    parts.push(`n AS (
     INSERT INTO dossier_numbers (agency, day, last)
     SELECT x.agency, x.day, x.last FROM json_to_recordset($2::json) AS x(agency text, day integer, last integer)
-    ON CONFLICT (agency, day) DO UPDATE SET last = excluded.last RETURNING 1),
-  i AS (
-    INSERT INTO dossiers SELECT * FROM json_populate_recordset(NULL::dossiers, $3::json) RETURNING 1),
-  u AS (
+    ON CONFLICT (agency, day) DO UPDATE SET last = excluded.last RETURNING 1)`);
+  }
+  if (mask & 4) parts.push('i AS (INSERT INTO dossiers SELECT * FROM json_populate_recordset(NULL::dossiers, $3::json) RETURNING 1)');
+  if (mask & 8) {
+    parts.push(`u AS (
     UPDATE dossiers d SET ${UPDATE_COLUMNS.map((c) => `${c} = v.${c}`).join(', ')}
     FROM json_populate_recordset(NULL::dossiers, $4::json) v
     JOIN unnest($5::text[], $6::integer[]) AS e(id, expected) ON e.id = v.id
     WHERE d.id = v.id AND d.version = e.expected
-    RETURNING d.id),
-  ev AS (
-    INSERT INTO dossier_events SELECT * FROM json_populate_recordset(NULL::dossier_events, $7::json) RETURNING 1)
-SELECT (SELECT count(*) FROM u)::integer AS updated, (SELECT count(*) FROM ev)::integer AS events`;
+    RETURNING d.id)`);
+  }
+  if (mask & 16) parts.push('ev AS (INSERT INTO dossier_events SELECT * FROM json_populate_recordset(NULL::dossier_events, $7::json) RETURNING 1)');
+  // Unused parameters still need a type: they are referenced once, harmlessly.
+  const unused = [1, 2, 3, 4, 7].filter((b, i) => !(mask & (1 << i)) && b > 0).map((n) => `$${n}::json IS NULL`);
+  if (!(mask & 8)) unused.push('$5::text[] IS NULL', '$6::integer[] IS NULL');
+  sql = `WITH ${parts.join(',\n  ')}
+SELECT ${mask & 8 ? '(SELECT count(*) FROM u)::integer' : '0'} AS updated${unused.length > 0 ? `, (${unused.join(' AND ')}) AS unused` : ''}`;
+  writeStatements.set(mask, sql);
+  return sql;
+}
 
 function checksum(sql: string): string {
   return createHash('sha256').update(sql).digest('hex');
@@ -138,7 +200,28 @@ export class SqlStore implements Store {
   }
 
   private tx(q: SqlQueryable): StoreTransaction {
-    return {
+    const tx: StoreTransaction = {
+      read: async (ids, commandIds) => {
+        if (ids.length === 0) return { rows: new Map(), outcomes: await tx.commands(commandIds) };
+        if (commandIds.length === 0 || this.kind === 'embedded') {
+          // In-process PGlite: two simple statements plan faster than one UNION.
+          return { rows: await tx.load(ids), outcomes: await tx.commands(commandIds) };
+        }
+        // One round trip: the dossiers, then (as rows with a null id) the outcomes of the command ids.
+        const { rows } = await q.query<DossierRow & { outcome: Record<string, unknown> | null }>(
+          `SELECT d.*, NULL::json AS outcome FROM dossiers d WHERE d.id = ANY($1::text[])
+           UNION ALL
+           SELECT ${DOSSIER_NULLS}, json_build_object('command_id', command_id, 'fingerprint', fingerprint, 'dossier_id', dossier_id,
+             'seq', seq, 'to_state', to_state, 'documents', documents) FROM dossier_events WHERE command_id = ANY($2::text[])`,
+          [ids, commandIds]);
+        const out = { rows: new Map<string, StoredDossier>(), outcomes: new Map<string, CommandOutcome>() };
+        for (const r of rows) {
+          const o = r.outcome;
+          if (o === null) out.rows.set(r['id'] as string, fromRow(r));
+          else out.outcomes.set(o['command_id'] as string, outcomeOf(o));
+        }
+        return out;
+      },
       load: async (ids) => {
         const out = new Map<string, StoredDossier>();
         if (ids.length === 0) return out;
@@ -151,12 +234,7 @@ export class SqlStore implements Store {
         if (ids.length === 0) return out;
         const { rows } = await q.query<Record<string, unknown>>(
           'SELECT command_id, fingerprint, dossier_id, seq, to_state, documents FROM dossier_events WHERE command_id = ANY($1::text[])', [ids]);
-        for (const r of rows) {
-          out.set(r['command_id'] as string, {
-            commandId: r['command_id'] as string, fingerprint: r['fingerprint'] as string, dossierId: r['dossier_id'] as string,
-            seq: r['seq'] as number, state: r['to_state'] as string, documents: r['documents'] as CommandOutcome['documents'],
-          });
-        }
+        for (const r of rows) out.set(r['command_id'] as string, outcomeOf(r));
         return out;
       },
       revision: async (procedure, revision) => {
@@ -178,20 +256,24 @@ export class SqlStore implements Store {
       },
       write: (changes) => this.write(q, changes),
     };
+    return tx;
   }
 
   private async write(q: SqlQueryable, c: Changes): Promise<void> {
     if (c.events.length === 0 && c.revisions.length === 0 && c.numbers.length === 0) return;
+    const mask = (c.revisions.length > 0 ? 1 : 0) | (c.numbers.length > 0 ? 2 : 0) | (c.inserts.length > 0 ? 4 : 0)
+      | (c.updates.length > 0 ? 8 : 0) | (c.events.length > 0 ? 16 : 0);
+    const single = mask === (8 | 16) && c.updates.length === 1 && c.events.length === 1;
     let result;
     try {
-      result = await q.query<{ updated: number; events: number }>(WRITE, [
-        JSON.stringify(c.revisions.map((r) => ({ procedure: r.code, revision: r.revision, compiled: r }))),
-        JSON.stringify(c.numbers),
-        JSON.stringify(c.inserts.map(toRow)),
-        JSON.stringify(c.updates.map((u) => toRow(u.row))),
+      result = single ? await q.query<{ updated: number }>(SINGLE_UPDATE, singleUpdateParams(c)) : await q.query<{ updated: number }>(writeStatement(mask), [
+        mask & 1 ? JSON.stringify(c.revisions.map((r) => ({ procedure: r.code, revision: r.revision, compiled: r }))) : null,
+        mask & 2 ? JSON.stringify(c.numbers) : null,
+        mask & 4 ? JSON.stringify(c.inserts.map(toRow)) : null,
+        mask & 8 ? JSON.stringify(c.updates.map((u) => toRow(u.row))) : null,
         c.updates.map((u) => u.row.id),
         c.updates.map((u) => u.expectedVersion),
-        JSON.stringify(c.events.map(eventRow)),
+        mask & 16 ? JSON.stringify(c.events.map(eventRow)) : null,
       ]);
     } catch (error) {
       // Unique violations on the log (command id, or dossier + sequence) mean a concurrent

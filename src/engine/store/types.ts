@@ -70,6 +70,8 @@ export interface StoreTransaction {
   load(ids: readonly string[]): Promise<Map<string, StoredDossier>>;
   /** What these command ids already produced. */
   commands(ids: readonly string[]): Promise<Map<string, CommandOutcome>>;
+  /** {@link load} and {@link commands} at once (one round trip on the SQL stores). */
+  read(ids: readonly string[], commandIds: readonly string[]): Promise<{ rows: Map<string, StoredDossier>; outcomes: Map<string, CommandOutcome> }>;
   /** A stored compiled procedure. */
   revision(procedure: string, revision: string): Promise<CompiledProcedure | undefined>;
   /**
