@@ -5,7 +5,7 @@ import type { DossierEngine } from '../engine/engine.js';
 import { EngineError } from '../engine/errors.js';
 import type { KpiDimension } from '../engine/kpi.js';
 import { ROLE_LABELS, type Actor, type CommandName } from '../engine/roles.js';
-import { msOf } from '../engine/time.js';
+import { isoOf, msOf } from '../engine/time.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatKpi } from '../report/kpi.js';
 import type { ChannelKey } from '../workflow/ir.js';
@@ -113,7 +113,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.get('/health', { schema: healthSchema, config: { public: true } }, async () => ({
     status: 'ok', store: engine.store.kind, schemaVersion: await engine.store.schemaVersion(), engineVersion: options.version,
-    now: new Date(engine.clock.now()).toISOString(), simulatedClock: options.simulatedClock !== undefined,
+    now: isoOf(engine.clock.now()), simulatedClock: options.simulatedClock !== undefined,
   }));
 
   app.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
@@ -194,7 +194,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.get('/clock', { schema: { ...clockSchema, body: undefined, summary: 'Giờ của máy chủ — the server\'s clock' } }, async (request) => {
     actorOf(request);
-    return { now: new Date(engine.clock.now()).toISOString(), simulated: options.simulatedClock !== undefined };
+    return { now: isoOf(engine.clock.now()), simulated: options.simulatedClock !== undefined };
   });
 
   app.post('/clock', { schema: clockSchema }, async (request) => {
@@ -203,11 +203,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (clock === undefined) throw new EngineError('clock-not-simulated');
     const { to } = request.body as { to: string };
     const target = msOf(to);
-    if (target < clock.now()) throw new EngineError('clock-backwards', { now: new Date(clock.now()).toISOString(), to });
+    if (target < clock.now()) throw new EngineError('clock-backwards', { now: isoOf(clock.now()), to });
     clock.set(target);
     // Time passed: fire what fell due, as the background sweep would.
     const swept = await engine.sweep();
-    return { now: new Date(clock.now()).toISOString(), simulated: true, swept };
+    return { now: isoOf(clock.now()), simulated: true, swept };
   });
 
   return app;

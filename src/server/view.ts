@@ -31,7 +31,7 @@ export function summaryOf(d: StoredDossier, now: number, rt: Runtime | undefined
     version: d.version,
     submittedAt: isoOf(d.submittedAt),
     appointment: isoOrNull(d.appointmentAt),
-    overdue: !d.final && d.appointmentAt !== null && now >= d.appointmentAt + 60_000,
+    overdue: !d.final && (d.late || (d.dueAt !== null && now >= d.dueAt + 60_000)),
     apologies: d.apologies,
   };
 }

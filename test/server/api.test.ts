@@ -288,8 +288,9 @@ describe('the HTTP API', () => {
     const view = (await call('GET', `/dossiers/${late}`, T.owner)).json();
     expect(view['dossier']['state']).toBe('appraisal');
     expect(view['documents'].at(-1)).toMatchObject({ kind: 'apology', form: '04', title: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả' });
-    const overdue = (await call('GET', '/dossiers?overdue=false&state=appraisal', T.reception)).json()['dossiers'] as { id: string }[];
+    const overdue = (await call('GET', '/dossiers?overdue=true', T.reception)).json()['dossiers'] as { id: string; overdue: boolean }[];
     expect(overdue.map((d) => d.id)).toContain(late);
+    expect(overdue.every((d) => d.overdue)).toBe(true);
     const sweep = await call('POST', '/admin/sweep', T.admin);
     expect(sweep.status).toBe(200);
     expect((await call('POST', '/admin/sweep', T.approver)).status).toBe(403);

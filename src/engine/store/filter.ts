@@ -10,7 +10,7 @@ export function matchesFilter(d: StoredDossier, f: DossierFilter): boolean {
   if (f.procedure !== undefined && d.procedure !== f.procedure) return false;
   if (f.agency !== undefined && d.agency !== f.agency && d.handlingAgency !== f.agency) return false;
   if (f.applicant !== undefined && d.applicant !== f.applicant) return false;
-  if (f.overdueAt !== undefined && (d.final || d.appointmentAt === null || d.appointmentAt >= f.overdueAt)) return false;
+  if (f.overdueAt !== undefined && (d.final || !(d.late || (d.dueAt !== null && d.dueAt < f.overdueAt)))) return false;
   if (f.from !== undefined && d.submittedAt < f.from) return false;
   if (f.to !== undefined && d.submittedAt >= f.to) return false;
   if (f.after !== undefined && (d.submittedAt < f.after.submittedAt || (d.submittedAt === f.after.submittedAt && d.id <= f.after.id))) return false;

@@ -325,7 +325,7 @@ export class SqlStore implements Store {
       where.push(`(agency = ${a} OR handling_agency = ${a})`);
     }
     if (filter.applicant !== undefined) where.push(`applicant = ${p(filter.applicant)}`);
-    if (filter.overdueAt !== undefined) where.push(`NOT final AND appointment_at < ${p(iso(filter.overdueAt))}`);
+    if (filter.overdueAt !== undefined) where.push(`NOT final AND (late OR due_at < ${p(iso(filter.overdueAt))})`);
     if (filter.from !== undefined) where.push(`submitted_at >= ${p(iso(filter.from))}`);
     if (filter.to !== undefined) where.push(`submitted_at < ${p(iso(filter.to))}`);
     if (filter.after !== undefined) where.push(`(submitted_at, id) > (${p(iso(filter.after.submittedAt))}::timestamptz, ${p(filter.after.id)})`);

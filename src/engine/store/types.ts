@@ -54,7 +54,7 @@ export interface DossierFilter {
   /** Dossiers received by, or being handled by, this agency. */
   agency?: string;
   applicant?: string;
-  /** Active dossiers whose appointment has passed at this moment. */
+  /** Open dossiers past their statutory due moment at this moment, or already late (an apology slip issued). */
   overdueAt?: number;
   /** Only dossiers submitted in [from, to). */
   from?: number;
