@@ -45,3 +45,19 @@ export { runChecks, type CheckResult, type CheckOptions, type Finding } from './
 export { RULES, findRule } from './checks/registry.js';
 export { computeStats, type Stats } from './checks/stats.js';
 export type { Rule, RuleDoc, RawFinding } from './checks/types.js';
+export {
+  DossierEngine, MemoryStore, AgencyDirectory, SimulatedClock, systemClock, EngineError, isEngineError, ENGINE_CODES, engineCode,
+  dossierNumber, parseDossierNumber, catalogueSource, compileIR, compileProcedure, staticSource, COMMANDS, COMMAND_NAMES, ROLES,
+  KpiAccumulator, KPI_DIMENSIONS, MIGRATIONS, SCHEMA_VERSION, engineVersion, DOCUMENT_TITLES,
+} from './engine/index.js';
+export type {
+  EngineOptions, CreateInput, CommandInput, CommandResult, Operation, SweepReport, ReplayReport, Agency, AgencyLevel, Clock,
+  EngineCodeInfo, DossierEvent, IssuedDocument, StoredDossier, Timer, CompiledProcedure, ProcedureSource, Actor, CommandName, Role,
+  Store, StoreKind, DossierFilter, KpiDimension, KpiReport, KpiRow,
+} from './engine/index.js';
+export { openEmbeddedStore, type EmbeddedOptions } from './engine/store/embedded-store.js';
+export { openPostgresStore, type PostgresOptions } from './engine/store/postgres-store.js';
+export { buildServer, type ServerOptions } from './server/app.js';
+export { TokenVerifier, readOperatorFile, hashToken, newToken } from './server/operator-file.js';
+export { formatKpi, type KpiFormat } from './report/kpi.js';
+export { simulate, type SimulationOptions, type SimulationResult } from './simulate/run.js';

@@ -1,7 +1,6 @@
 import * as crypto from 'node:crypto';
 import { createHash } from 'node:crypto';
 import type { AnyMachineSnapshot } from 'xstate';
-import type { FactValues } from '../catalogue/conditions.js';
 import type { CalendarBasis, WorkingCalendar } from '../calendar/calendar.js';
 import { DEFAULT_OFFICE_HOURS, dueDate, type OfficeHours } from '../calendar/deadline.js';
 import { formatMoment, momentOf } from '../calendar/dates.js';
@@ -118,6 +117,9 @@ export interface ReplayReport {
 }
 
 const LIST_LIMIT = 500;
+
+/** An applicant's answers to the procedure's questions (the catalogue's fact values). */
+type FactValues = Readonly<Record<string, string | number | boolean | undefined>>;
 
 // crypto.hash (one-shot, Node ≥ 20.12) is several times cheaper than createHash for short input.
 const oneShot = (crypto as unknown as { hash?: (algorithm: string, data: string, encoding: string) => string }).hash;
@@ -287,7 +289,8 @@ export class DossierEngine {
         // Another transaction wrote one of these dossiers first (the same command, or another
         // one). Run again with each dossier pinned to the version this attempt saw: the same
         // command id is then found and replayed; anything else is a version conflict.
-        if (!(error instanceof DuplicateCommandError) || attempt >= 5) throw error;
+        if (!(error instanceof DuplicateCommandError)) throw error;
+        if (attempt >= 5) throw new EngineError('version-conflict', { actual: '?', expected: '?' });
         pins = uow?.versions();
       }
     }

@@ -1,5 +1,7 @@
-import type { FactValues } from '../catalogue/conditions.js';
 import type { WorkflowIR } from '../workflow/ir.js';
+
+/** An applicant's answers to the procedure's questions. */
+type FactValues = Readonly<Record<string, string | number | boolean | undefined>>;
 import { EngineError } from './errors.js';
 
 /**
