@@ -45,4 +45,3 @@ export { runChecks, type CheckResult, type CheckOptions, type Finding } from './
 export { RULES, findRule } from './checks/registry.js';
 export { computeStats, type Stats } from './checks/stats.js';
 export type { Rule, RuleDoc, RawFinding } from './checks/types.js';
-export { buildSite, type SiteOptions, type SiteReport } from './site/build.js';

@@ -9,8 +9,6 @@ import { ALL_CODES as CODES } from '../src/report/codes.js';
 import { FIXTURES } from './helpers/paths.js';
 import { runCli } from './helpers/cli.js';
 
-/** Codes each test below has seen asserted; the last test checks every code is covered. */
-const covered = new Set<string>();
 
 const INVALID = path.join(FIXTURES, 'invalid');
 const BASE = path.join(FIXTURES, 'base');
@@ -32,7 +30,6 @@ describe('every load, schema and catalogue diagnostic has an invalid fixture', (
     // The folder is named after the code it demonstrates, which must be among those found.
     const ids = new Set(catalogue.diagnostics.map((d) => d.id));
     expect(ids).toContain(name);
-    for (const d of catalogue.diagnostics) covered.add(d.code);
   });
 
   it('the base registries alone are clean', () => {
@@ -49,7 +46,6 @@ describe('problems that need bytes or the file system', () => {
     writeFileSync(file, Buffer.concat([Buffer.from('code: "9.000100"\nname: Th'), Buffer.from([0xf4, 0x74]), Buffer.from(' tuc\n')]));
     const [d] = loadCatalogue({ paths: [file], context: false }).diagnostics;
     expect(d).toMatchObject({ code: 'TTHC102', range: { start: { line: 2, column: 9 } } });
-    covered.add('TTHC102');
   });
 
   it('refuses UTF-16 files (not-utf8)', () => {
@@ -70,7 +66,6 @@ describe('problems that need bytes or the file system', () => {
     writeFileSync(file, 'name: "' + 'x'.repeat(4 * 1024 * 1024) + '"\n');
     const [d] = loadCatalogue({ paths: [file], context: false }).diagnostics;
     expect(d).toMatchObject({ code: 'TTHC101', range: null });
-    covered.add('TTHC101');
   });
 
   it('normalises text to NFC (decomposed input compares equal)', () => {
@@ -106,7 +101,6 @@ describe('schema errors never reach users raw', () => {
       { keyword: 'const', instancePath: '/a', schemaPath: '#/properties/a/const', params: { allowedValue: 2 }, data: 1 },
     ], null);
     expect(d).toMatchObject({ code: 'TTHC299', range: { start: { line: 1, column: 4 } } });
-    covered.add('TTHC299');
   });
 });
 
@@ -116,7 +110,6 @@ describe('command-line path problems exit 2', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('TTHC901');
-    covered.add('TTHC901');
   });
 
   it('a folder without catalogue files (no-catalogue-files)', async () => {
@@ -124,14 +117,6 @@ describe('command-line path problems exit 2', () => {
     const run = await runCli(['validate', empty], { cwd: FIXTURES, env: {} });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('TTHC902');
-    covered.add('TTHC902');
   });
 });
 
-describe('coverage of the code registry', () => {
-  it('every registered code is demonstrated by a test above', () => {
-    // Import codes (TTHC5xx) are demonstrated in import.test.ts, check codes (TTHC4xx) in checks.test.ts.
-    const missing = CODES.filter((c) => c.category !== 'import' && c.category !== 'check').map((c) => c.code).filter((c) => !covered.has(c));
-    expect(missing).toEqual([]);
-  });
-});

@@ -11,13 +11,17 @@ import { CHECKLIST_HELP, CHECKLIST_OPTIONS, runChecklist } from './commands/chec
 import { CHECK_HELP, CHECK_OPTIONS, runCheck, runStats, STATS_HELP, STATS_OPTIONS } from './commands/check.js';
 import { runValidate, VALIDATE_HELP, VALIDATE_OPTIONS } from './commands/validate.js';
 import { runSite, SITE_HELP, SITE_OPTIONS } from './commands/site.js';
+import { runServe, SERVE_HELP, SERVE_OPTIONS } from './commands/serve.js';
+import { KPI_HELP, KPI_OPTIONS, runKpi } from './commands/kpi.js';
+import { runToken, TOKEN_HELP, TOKEN_OPTIONS } from './commands/token.js';
+import { runSimulate, SIMULATE_HELP, SIMULATE_OPTIONS } from './commands/simulate.js';
 import { renderHelp, type CommandHelp } from './help.js';
 
 function version(): string {
   return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-const COMMANDS = ['validate', 'check', 'stats', 'generate', 'import', 'checklist', 'site', 'explain'] as const;
+const COMMANDS = ['validate', 'check', 'stats', 'generate', 'import', 'checklist', 'site', 'explain', 'serve', 'kpi', 'simulate', 'token'] as const;
 
 function rootHelp(lang: Lang): string {
   const vi = lang === 'vi';
@@ -30,6 +34,10 @@ function rootHelp(lang: Lang): string {
     ['checklist', vi ? 'Giấy tờ, phí và ngày hẹn của một thủ tục theo câu trả lời của người nộp.' : 'Documents, fees and due date of a procedure for an applicant\'s answers.'],
     ['site', vi ? 'Trang web tĩnh của danh mục: tìm kiếm, hồ sơ theo câu trả lời, bảng rà soát.' : 'The catalogue as a static site: search, live checklist, review dashboard.'],
     ['explain', vi ? 'Giải thích một mã chẩn đoán.' : 'Explain a diagnostic code.'],
+    ['serve', vi ? 'Chạy API HTTP của bộ máy hồ sơ (kho nhúng hoặc PostgreSQL).' : 'Run the dossier engine\'s HTTP API (embedded store or PostgreSQL).'],
+    ['kpi', vi ? 'Số liệu giải quyết hồ sơ: đúng hạn, trực tuyến, 4 tại chỗ, phiếu xin lỗi.' : 'Dossier figures: on time, online, 4 tại chỗ, apology slips.'],
+    ['simulate', vi ? 'Mô phỏng một năm hồ sơ của một tỉnh qua bộ máy; so sánh phương án.' : 'Simulate a province-year of dossiers through the engine; compare what-ifs.'],
+    ['token', vi ? 'Cấp mã truy cập cho API (tệp chỉ lưu mã băm).' : 'Issue API access tokens (the file keeps hashes only).'],
   ];
   return [
     vi
@@ -157,6 +165,19 @@ export async function main(argv: readonly string[], partial: Partial<Io> = {}): 
           lang: l,
         }, io)),
       explain: command(EXPLAIN_HELP, EXPLAIN_OPTIONS, io, result, (args, _o, l) => runExplain(args, { lang: l }, io)),
+      serve: command(SERVE_HELP, SERVE_OPTIONS, io, result, (args, o, l) => {
+        if (args.length > 0) throw new UsageError({ vi: `serve không nhận đối số: ${args.join(' ')}.`, en: `serve takes no arguments: ${args.join(' ')}.` });
+        return runServe(o, io, l);
+      }),
+      kpi: command(KPI_HELP, KPI_OPTIONS, io, result, (args, o, l) => {
+        if (args.length > 0) throw new UsageError({ vi: `kpi không nhận đối số: ${args.join(' ')}.`, en: `kpi takes no arguments: ${args.join(' ')}.` });
+        return runKpi(o, io, l);
+      }),
+      simulate: command(SIMULATE_HELP, SIMULATE_OPTIONS, io, result, (args, o, l) => {
+        if (args.length > 0) throw new UsageError({ vi: `simulate không nhận đối số: ${args.join(' ')}.`, en: `simulate takes no arguments: ${args.join(' ')}.` });
+        return runSimulate(o, io, l);
+      }),
+      token: command(TOKEN_HELP, TOKEN_OPTIONS, io, result, (args, o, l) => runToken(args, o, io, l)),
     },
   });
   try {

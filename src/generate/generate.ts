@@ -12,6 +12,7 @@ import { renderWorkflowFiles } from './workflows.js';
 import type { GeneratedFile } from './file.js';
 export type { GeneratedFile } from './file.js';
 import { renderRuleDocs } from './rule-docs.js';
+import { renderCodeDocs } from './code-docs.js';
 
 
 /** What a generate run did, or (in check mode) would do. */
@@ -63,6 +64,7 @@ export async function renderGenerated(options: { schemas?: string; catalogue?: s
   }
   weekend = [...weekend];
   files.push({ path: 'docs/rules.md', content: renderRuleDocs() });
+  files.push({ path: 'docs/codes.md', content: renderCodeDocs() });
   files.push(...renderWorkflowFiles(entries, { weekend, years }, [...tableFiles].sort(compareCodePoints).join(', ') || 'no holiday table'));
   return { files: files.sort((a, b) => compareCodePoints(a.path, b.path)), errors: [] };
 }
