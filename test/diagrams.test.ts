@@ -38,7 +38,12 @@ describe('Mermaid diagrams render in a browser', () => {
   it('draws one generated diagram of every distinct lifecycle, with its states', async () => {
     const irs = [...groups.values()];
     expect(irs.length).toBeGreaterThanOrEqual(4);
-    const files = irs.map((ir) => readFileSync(path.join(ROOT, 'generated/diagrams', `${ir.procedure}.mmd`), 'utf8'));
+    // generated/ holds one diagram per distinct lifecycle, and index.json maps every code to it.
+    const index = (JSON.parse(readFileSync(path.join(ROOT, 'generated/diagrams/index.json'), 'utf8')) as { diagrams: Record<string, string> }).diagrams;
+    expect(Object.keys(index).length).toBe(catalogue.procedures.size);
+    expect(new Set(irs.map((ir) => index[ir.procedure])).size).toBe(irs.length);
+    expect(new Set(Object.values(index)).size).toBe(irs.length);
+    const files = irs.map((ir) => readFileSync(path.join(ROOT, 'generated/diagrams', index[ir.procedure] as string), 'utf8'));
     const svgs = await renderMermaid(browser, files);
     svgs.forEach((svg, i) => {
       expect(svg.startsWith('<svg'), irs[i]?.procedure).toBe(true);

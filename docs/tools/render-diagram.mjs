@@ -16,8 +16,10 @@ try {
   await page.setContent('<!doctype html><html><body></body></html>');
   await page.addScriptTag({ path: path.join(root, 'node_modules/mermaid/dist/mermaid.min.js') });
   mkdirSync(path.join(root, 'docs/diagrams'), { recursive: true }); // inside the repository: a normal folder
+  const index = JSON.parse(readFileSync(path.join(root, 'generated/diagrams/index.json'), 'utf8')).diagrams;
   for (const code of codes) {
-    const source = readFileSync(path.join(root, 'generated/diagrams', `${code}.mmd`), 'utf8');
+    if (index[code] === undefined) throw new Error(`no procedure ${code} in generated/diagrams/index.json`);
+    const source = readFileSync(path.join(root, 'generated/diagrams', index[code]), 'utf8');
     const svg = await page.evaluate(async (text) => {
       const m = globalThis.mermaid;
       m.initialize({ startOnLoad: false, securityLevel: 'strict', htmlLabels: false, flowchart: { htmlLabels: false }, state: { htmlLabels: false } });

@@ -2128,3 +2128,22 @@ export const workflows = {
 
 /** Procedure codes that have a workflow module. */
 export type ProcedureCode = keyof typeof workflows;
+
+/** The workflow module of one procedure: its `createMachine`, `workflow` parameters and types. */
+export type WorkflowModule<K extends ProcedureCode> = Awaited<ReturnType<(typeof workflows)[K]>>;
+
+/**
+ * Loads the workflow module of a procedure by its code, at run time (only that module is
+ * loaded). Typed per code when the code is a literal; `undefined` for a code without a
+ * workflow.
+ *
+ * @example
+ * const birth = await machineFor('1.001193');
+ * const machine = birth?.createMachine();
+ */
+export async function machineFor<K extends ProcedureCode>(code: K): Promise<WorkflowModule<K>>;
+export async function machineFor(code: string): Promise<WorkflowModule<ProcedureCode> | undefined>;
+export async function machineFor(code: string): Promise<WorkflowModule<ProcedureCode> | undefined> {
+  const load = (workflows as Record<string, (() => Promise<WorkflowModule<ProcedureCode>>) | undefined>)[code];
+  return load === undefined ? undefined : load();
+}

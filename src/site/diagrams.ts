@@ -36,17 +36,26 @@ export interface Diagram {
 }
 
 let mermaidVersion: string | undefined;
-function mermaidDist(): { dist: string; version: string } {
+function mermaidDist(): { dist: string; version: string } | undefined {
   const require = createRequire(import.meta.url);
-  const manifest = require.resolve('mermaid/package.json');
+  let manifest: string;
+  try {
+    manifest = require.resolve('mermaid/package.json');
+  } catch {
+    // mermaid is an optional peer dependency: only drawing diagrams needs it.
+    return undefined;
+  }
   mermaidVersion ??= (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
   return { dist: path.join(path.dirname(manifest), 'dist'), version: mermaidVersion };
 }
 
+/** What to install when the optional drawing packages are missing. */
+const INSTALL_RENDERER = 'the optional packages mermaid and playwright-core are not installed (npm install mermaid@11 playwright-core@1)';
+
 /** The diagram of a procedure in one language: the source without its comment line (which names the procedure). */
 export function diagramOf(p: Procedure, lang: Lang): Diagram {
   const source = toMermaid(buildWorkflow(p), lang).split('\n').filter((l) => !l.startsWith('%%')).join('\n');
-  const id = createHash('sha256').update(`${mermaidDist().version}\n${JSON.stringify(MERMAID_CONFIG)}\n${source}`).digest('hex').slice(0, 16);
+  const id = createHash('sha256').update(`${mermaidDist()?.version ?? 'none'}\n${JSON.stringify(MERMAID_CONFIG)}\n${source}`).digest('hex').slice(0, 16);
   return { id, lang, source, example: p.code };
 }
 
@@ -77,10 +86,17 @@ export async function renderDiagrams(diagrams: readonly Diagram[], chromiumPath:
   }
   if (todo.length === 0) return out;
   if (!existsSync(chromiumPath)) throw new SiteError('site-browser-missing', { path: chromiumPath });
-  const { dist } = mermaidDist();
-  const { chromium } = await import('playwright-core');
   const fail = (d: Diagram | undefined, error: unknown): SiteError =>
     new SiteError('site-diagram-failed', { procedure: d?.example ?? '', detail: (error as Error).message.split('\n')[0] ?? '' });
+  const found = mermaidDist();
+  if (found === undefined) throw fail(todo[0], new Error(INSTALL_RENDERER));
+  const { dist } = found;
+  let chromium: typeof import('playwright-core').chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch {
+    throw fail(todo[0], new Error(INSTALL_RENDERER));
+  }
   let browser;
   try {
     browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
