@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../src/catalogue/catalogue.js';
 import { schemaDiagnostics } from '../src/catalogue/schema-errors.js';
+import { renderMessage } from '../src/diagnostics/diagnostic.js';
 import { parseYaml } from '../src/catalogue/parse.js';
 import { ALL_CODES as CODES } from '../src/report/codes.js';
 import { FIXTURES } from './helpers/paths.js';
@@ -101,6 +102,33 @@ describe('schema errors never reach users raw', () => {
       { keyword: 'const', instancePath: '/a', schemaPath: '#/properties/a/const', params: { allowedValue: 2 }, data: 1 },
     ], null);
     expect(d).toMatchObject({ code: 'TTHC299', range: { start: { line: 1, column: 4 } } });
+  });
+});
+
+describe('errors that teach the whole shape at once', () => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'tthc-teach-'));
+  const load = (name: string, text: string) => {
+    const file = path.join(tmp, name);
+    writeFileSync(file, text);
+    return loadCatalogue({ paths: [file], context: false }).diagnostics;
+  };
+
+  it('a missing provenance shows the list-of-objects shape, not one level at a time', () => {
+    const ds = load('no-provenance.yaml', 'code: "9.000201"\nname: A\nfield: F\nlevels: [commune]\n');
+    const missing = ds.find((d) => d.code === 'TTHC201');
+    expect(missing).toBeDefined();
+    const en = renderMessage(missing!, 'en');
+    expect(en).toContain('"provenance"');
+    expect(en).toMatch(/shaped like: provenance: \[ \{ url: .+ \} \]/u);
+    expect(renderMessage(missing!, 'vi')).toMatch(/theo dạng: provenance: \[ \{ url: /u);
+  });
+
+  it('a wrong type names the property by its path', () => {
+    const ds = load('wrong-type.yaml', 'code: "9.000202"\nname: A\nfield: F\nlevels: [commune]\nprovenance:\n  - url: https://example.gov.vn/a\ncomponents:\n  - id: don\n    name: Đơn\n    quantity: many\n');
+    const wrong = ds.find((d) => d.code === 'TTHC203');
+    expect(wrong, JSON.stringify(ds.map((d) => d.code))).toBeDefined();
+    expect(renderMessage(wrong!, 'en')).toMatch(/^"components\[0\]\.[a-z]+" must be /u);
+    expect(renderMessage(wrong!, 'vi')).toMatch(/^"components\[0\]\.[a-z]+" phải là /u);
   });
 });
 

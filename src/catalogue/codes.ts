@@ -120,7 +120,7 @@ export const CATALOGUE_CODES = codeSet([
   {
     code: 'TTHC201', id: 'missing-property', category: 'schema', severity: 'error',
     message: { vi: 'Thiếu thuộc tính bắt buộc "{property}"{about}.', en: 'Missing required property "{property}"{about}.' },
-    hint: { vi: 'Thêm "{property}: …" vào {where}.', en: 'Add "{property}: …" to {where}.' },
+    hint: { vi: 'Thêm vào {where}, theo dạng: {shape}', en: 'Add it to {where}, shaped like: {shape}' },
     explain: {
       vi: 'Lược đồ (schemas/*.schema.json) quy định thuộc tính này là bắt buộc. Di chuột vào khóa trong trình soạn thảo để xem mô tả.',
       en: 'The schema (schemas/*.schema.json) makes this property required. Hover in the editor for its description.',
@@ -137,7 +137,7 @@ export const CATALOGUE_CODES = codeSet([
   },
   {
     code: 'TTHC203', id: 'wrong-type', category: 'schema', severity: 'error',
-    message: { vi: 'Giá trị phải là {expected} nhưng lại là {found}.', en: 'The value must be {expected} but is {found}.' },
+    message: { vi: '"{property}" phải là {expected} nhưng lại là {found}.', en: '"{property}" must be {expected} but is {found}.' },
     hint: { vi: '{advice}', en: '{advice}' },
     explain: {
       vi: 'Kiểu giá trị không khớp lược đồ. Lưu ý: YAML đọc 1.000110 là một số; mã thủ tục phải đặt trong ngoặc kép "1.000110".',

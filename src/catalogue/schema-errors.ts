@@ -6,6 +6,7 @@ import type { Diagnostic } from '../diagnostics/types.js';
 import type { Bilingual } from '../i18n/lang.js';
 import { closest, fold } from '../util/suggest.js';
 import { rangeOf, type SourceDoc } from './source.js';
+import { shapeOf } from './schema-shape.js';
 
 type Schema = Record<string, unknown>;
 
@@ -45,6 +46,13 @@ function typeOf(value: unknown): string {
 function typeList(types: string[]): Bilingual {
   const names = types.map((t) => TYPE_NAMES[t] ?? both(t, t));
   return { vi: names.map((n) => n.vi).join(' hoặc '), en: names.map((n) => n.en).join(' or ') };
+}
+
+/** A JSON pointer as a reader writes it: "/components/0/quantity" → "components[0].quantity". */
+function propertyName(pointer: string): string {
+  if (pointer === '') return '(tệp / file)';
+  return pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc === '' ? part : `${acc}.${part}`), '');
 }
 
 function quote(value: unknown): string {
@@ -204,6 +212,7 @@ export function schemaDiagnostics(source: SourceDoc, errors: readonly ErrorObjec
           property,
           about: d === undefined ? '' : both(` (${d.vi})`, ` (${d.en})`),
           where: e.instancePath === '' ? both('tệp', 'the file') : both(`"${e.instancePath}"`, `"${e.instancePath}"`),
+          shape: shapeOf(property, propSchema),
         });
         break;
       }
@@ -220,6 +229,7 @@ export function schemaDiagnostics(source: SourceDoc, errors: readonly ErrorObjec
         const expected = String(params['type']).split(',');
         const found = typeOf(e.data);
         push('wrong-type', e.instancePath, 'value', {
+          property: propertyName(e.instancePath),
           expected: typeList(expected),
           found: TYPE_NAMES[found] ?? both(found, found),
           advice: typeAdvice(expected, found, e.data),

@@ -27,7 +27,7 @@ export interface Range {
 export type MessageData = Readonly<Record<string, string | number | Bilingual>>;
 
 /** Where in the pipeline a diagnostic is raised. */
-export type CodeCategory = 'load' | 'schema' | 'catalogue' | 'check' | 'import' | 'cli' | 'site' | 'engine';
+export type CodeCategory = 'load' | 'schema' | 'catalogue' | 'check' | 'import' | 'cli' | 'site' | 'engine' | 'tooling';
 
 /**
  * The description of one diagnostic code. Codes are stable: a code is never renumbered or

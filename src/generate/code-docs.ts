@@ -10,6 +10,7 @@ const BANDS: readonly { category: CodeCategory; title: string }[] = [
   { category: 'import', title: 'TTHC5xx — Nhập dữ liệu Cổng DVC — Portal import' },
   { category: 'engine', title: 'TTHC6xx — Bộ máy hồ sơ và API — Dossier engine and HTTP API' },
   { category: 'site', title: 'TTHC7xx — Trang tra cứu — Site builder' },
+  { category: 'tooling', title: 'TTHC8xx — Bộ đệm, theo dõi, máy chủ ngôn ngữ, kiểm thử đo — Cache, watch, language server, benchmarks' },
   { category: 'cli', title: 'TTHC9xx — Dòng lệnh — Command line' },
 ];
 
