@@ -8,7 +8,7 @@ describe('the diagnostic code registry', () => {
   });
 
   it('uses the TTHC + three digits form, in the band of its category', () => {
-    const band = { load: '1', schema: '2', catalogue: '3', check: '4', import: '5', engine: '6', site: '7', cli: '9' } as const;
+    const band = { load: '1', schema: '2', catalogue: '3', check: '4', import: '5', engine: '6', site: '7', tooling: '8', cli: '9' } as const;
     for (const c of CODES) {
       expect(c.code).toMatch(/^TTHC\d{3}$/);
       expect(c.code.charAt(4)).toBe(band[c.category]);
