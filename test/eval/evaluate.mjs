@@ -76,6 +76,22 @@ export function evaluate(findings, labels, patternRules) {
       else falseAlarms.push({ ...p, hits: hits.map((h) => h.fingerprint) });
     }
   }
+  // What a reviewer opening findings at random sees: each rule's precision weighted by how many
+  // findings it reports now (the labelled draw is stratified by rule, so its plain precision
+  // under-weights the rules that report most). Rules with no judged finding are left out and said.
+  const emittedByRule = new Map();
+  for (const f of findings) emittedByRule.set(f.id, (emittedByRule.get(f.id) ?? 0) + 1);
+  let weighted = 0;
+  let covered = 0;
+  const unlabelledRules = [];
+  for (const [rule, n] of emittedByRule) {
+    const p = rules.has(rule) ? precision(rules.get(rule)) : null;
+    if (p === null) unlabelledRules.push(`${rule} (${n})`);
+    else {
+      weighted += n * p;
+      covered += n;
+    }
+  }
   const all = severities.get('all') ?? { correct: 0, wrong: 0, debatable: 0, labelled: 0 };
   const errors = severities.get('error') ?? { correct: 0, wrong: 0, debatable: 0, labelled: 0 };
   const mustReport = [...patterns.values()].reduce((n, r) => n + r.mustReport, 0);
@@ -85,6 +101,9 @@ export function evaluate(findings, labels, patternRules) {
     severities: ['error', 'warning', 'info', 'all'].filter((s) => severities.has(s)).map((s) => ({ severity: s, ...severities.get(s), precision: precision(severities.get(s)) })),
     rounds: [...rounds].map(([round, r]) => ({ round, ...r, precision: precision(r) })),
     overallPrecision: precision(all),
+    volumeWeightedPrecision: covered === 0 ? null : weighted / covered,
+    volumeCovered: covered,
+    unlabelledRules,
     errorPrecision: precision(errors),
     patterns: [...patterns].map(([pattern, r]) => ({ pattern, ...r, recall: ratio(r.reported, r.mustReport) })),
     patternRecall: ratio(reported, mustReport),
@@ -120,6 +139,7 @@ export function formatReport(r) {
     ...r.patterns.map((x) => `| ${x.pattern} | ${x.mustReport} | ${x.reported} | ${pct(x.recall)} | ${x.severityAgrees} | ${x.mustNot} | ${x.quiet} |`),
     '',
     `Precision: errors ${pct(r.errorPrecision)} (target ≥ ${pct(TARGETS.errorPrecision)}), overall ${pct(r.overallPrecision)} (target ≥ ${pct(TARGETS.overallPrecision)}); recall on the known patterns ${pct(r.patternRecall)} (target ${pct(TARGETS.patternRecall)}).`,
+    `A finding drawn at random from the ${r.emitted} reported now is right with an estimated ${pct(r.volumeWeightedPrecision)} (each rule's precision weighted by its count; ${r.volumeCovered} findings of rules with judged findings${r.unlabelledRules.length > 0 ? `; not estimated: ${r.unlabelledRules.join(', ')}` : ''}); ten drawn at random are all right with an estimated ${r.volumeWeightedPrecision === null ? '—' : pct(r.volumeWeightedPrecision ** 10)}.`,
     `Labelled findings no longer reported: ${r.lost.wrong.length} judged wrong (fixed), ${r.lost.correct.length} judged correct (lost), ${r.lost.debatable.length} debatable.`,
   ];
   for (const m of r.missed) lines.push(`  missed: ${m.pattern} ${m.procedure} ${m.pointer} — ${m.reason}`);
