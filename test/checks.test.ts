@@ -123,8 +123,8 @@ describe('suppressions and configuration', () => {
     const catalogue = loadCatalogue({ paths: [path.join(dir, 'procedures')], cwd: dir });
     const result = runChecks(catalogue, { today: TODAY });
     expect(result.suppressed.map((s) => [s.finding.id, s.reason])).toEqual([['abolished-document', 'dữ liệu thử nghiệm']]);
-    // Seven marked in the fixture, one silenced; the suppression without a reason silences nothing.
-    expect(result.findings.filter((f) => f.id === 'abolished-document')).toHaveLength(6);
+    // Eight marked in the fixture, one silenced; the suppression without a reason silences nothing.
+    expect(result.findings.filter((f) => f.id === 'abolished-document')).toHaveLength(7);
     expect(result.meta.map((d) => [d.code, d.range?.start.line])).toEqual([['TTHC439', badLine]]);
   });
 
@@ -342,7 +342,7 @@ describe('the registry is never silently missing', () => {
     const run = await runCli(['check', 'procedures', '--format', 'json', '--today', TODAY], { cwd: dir });
     expect(run.stderr).not.toContain('bundled');
     const ids = (JSON.parse(run.stdout) as { id: string }[]).map((f) => f.id);
-    expect(ids.filter((id) => id === 'abolished-document')).toHaveLength(7);
+    expect(ids.filter((id) => id === 'abolished-document')).toHaveLength(8);
   });
 });
 

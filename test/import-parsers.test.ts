@@ -136,6 +136,13 @@ describe('component table (thành phần hồ sơ)', () => {
     ]);
   });
 
+  it('drops a dash-only trailer after the last row instead of keeping it for review (6.003634), and keeps a real one', () => {
+    const dashes = parseComponentTable(`--${HDR}- Giấy tờ nghiệm thu đưa nhà ở vào sử dụng.1 bản chính----`);
+    expect(dashes.groups.map((g) => [g.rows.length, g.trailing])).toEqual([[1, '']]);
+    const note = parseComponentTable(`--${HDR}- Giấy tờ nghiệm thu đưa nhà ở vào sử dụng.1 bản chínhLưu ý: nộp bản chụp kèm bản chính.`);
+    expect(note.groups.map((g) => [g.rows.length, g.trailing])).toEqual([[1, 'Lưu ý: nộp bản chụp kèm bản chính.']]);
+  });
+
   it('reads a case title between groups', () => {
     const t = parseComponentTable(`--${HDR}- Tờ khai.1 bản chínhTrường hợp ủy quyền:${HDR}- Văn bản ủy quyền.1 bản chính`);
     expect(t.groups.map((g) => g.title)).toEqual(['--', 'Trường hợp ủy quyền:']);

@@ -230,6 +230,12 @@ describe('the national import', () => {
       expect((p['componentNotes'] as string[]).some((n) => n.startsWith('2. Trường hợp ủy quyền phải kèm theo giấy ủy quyền'))).toBe(true);
     });
 
+    it('makes no review item of the portal\'s dash-only trailer after the last row (6.003634)', () => {
+      const p = built('6.003634');
+      expect(p.review ?? []).toEqual([]);
+      expect(componentNames(p).at(-1)).toContain('giấy tờ nghiệm thu đưa nhà ở vào sử dụng');
+    });
+
     it('keeps a form the portal lists with "0 bản chính" as a component with a review item (3.000271, mẫu TK03)', () => {
       const p = built('3.000271');
       expect(componentNames(p)[0]).toMatch(/^Phiếu đề nghị khóa, mở khóa tài khoản định danh điện tử/u);

@@ -306,4 +306,44 @@ describe('tthc site', () => {
     expect(r.stderr).toContain('--no-diagrams');
     expect(existsSync(path.join(dir, 'site'))).toBe(false);
   }, 60_000);
+
+  it('says the diagrams could not be drawn when the browser does not start (TTHC703), and writes nothing', async () => {
+    const dir = tmp();
+    const r = await runCli(['site', path.join(ROOT, 'procedures/curated/ho-tich'), '--out', 'site', '--chromium', '/bin/false', '--lang', 'en'], { cwd: dir, env: {} });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^tthc: TTHC703 Could not draw the lifecycle diagram of \d+\.\d{6}: /);
+    expect(r.stderr).toContain('--no-diagrams');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(dir)).toEqual([]);
+  }, 120_000);
+
+  it('refuses to build without the bundled browser scripts (TTHC704)', async () => {
+    const assets = tmp();
+    const out = path.join(tmp(), 'site');
+    const error = await buildSite({ catalogue, out, chromium: null, assets }).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(SiteError);
+    expect((error as SiteError).code).toBe('TTHC704');
+    expect((error as SiteError).text('en')).toBe(`The site's browser scripts are missing (${path.join(assets, 'catalogue.js')}). Run npm run build (npm ci runs it too) to bundle the browser scripts.`);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('says the site could not be written where a file stands in the way (TTHC705)', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'report.txt'), 'mine');
+    const r = await runCli(['site', path.join(ROOT, 'procedures/curated/ho-tich'), '--out', 'report.txt/site', '--no-diagrams', '--lang', 'vi'], { cwd: dir, env: {} });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^tthc: TTHC705 Không ghi được trang vào ".*report\.txt\/site": /);
+    expect(r.stderr).toContain('Kiểm tra quyền ghi và dung lượng đĩa');
+    expect(readdirSync(dir)).toEqual(['report.txt']);
+    expect(readFileSync(path.join(dir, 'report.txt'), 'utf8')).toBe('mine');
+  }, 60_000);
+
+  it('refuses an API documentation folder without index.html (TTHC706)', async () => {
+    const dir = tmp();
+    mkdirSync(path.join(dir, 'api'));
+    const r = await runCli(['site', path.join(ROOT, 'procedures/curated/ho-tich'), '--out', 'site', '--api', 'api', '--no-diagrams', '--lang', 'en'], { cwd: dir, env: {} });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`tthc: TTHC706 The API documentation folder "${path.join(dir, 'api')}" has no index.html. Run npm run docs (typedoc writes docs/api), then pass --api docs/api.\n`);
+    expect(existsSync(path.join(dir, 'site'))).toBe(false);
+  }, 60_000);
 });

@@ -169,6 +169,9 @@ function classify(kind: TextKind, before: string, after: string, others: number,
   // "… có thể cung cấp thông tin về giấy tờ (số, ngày cấp…) để cơ quan khai thác … thay cho giấy
   // tờ phải nộp": the details of the paper are asked for, to look it up, not the paper.
   if (/(thông tin (về|của) giấy tờ|\(số, ngày cấp|thay cho giấy tờ phải nộp)/u.test(clause)) return { context: 'mention', reason: 'lookup-key' };
+  // … and the items of a list that such a sentence introduces ("… thay cho giấy tờ phải nộp:
+  // + Giấy tờ chứng minh nhân thân là Chứng minh nhân dân hoặc …").
+  if (/(thông tin (về|của) giấy tờ|\(số, ngày cấp|thay cho giấy tờ phải nộp)[^.:]{0,300}:[^.:]{0,400}$/u.test(earlier)) return { context: 'mention', reason: 'lookup-key' };
   if (/(?<![\p{L}])(số|mã số)\s+(?:[\p{L}\s]{2,40}?\s*(?:,|hoặc|\/)\s*){1,3}$/u.test(before)) return { context: 'mention', reason: 'lookup-key' };
   if (insideException(before)) return { context: 'mention', reason: 'exception' };
   // The reach of the nearest request or negation: after the last "thì", "trường hợp"…

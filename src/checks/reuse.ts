@@ -19,8 +19,19 @@ export const FALLBACK = /(co so du lieu|csdl|khai thac|tich hop|vneid|dinh danh 
  */
 export const CONDITIONAL = /(trong truong hop|truong hop|neu|khi|doi voi)[^.;]{0,160}(chua|khong)( duoc)? (dang tai|cap nhat|khai thac|tich hop|ket noi|co thong tin|co du lieu|cap (ma )?(so )?dinh danh)/;
 
-/** A procedure-wide statement that data read from a database replaces the papers (NQ 66.7/2025). */
-const PROCEDURE_FALLBACK = /(khai thac|su dung thong tin|tra cuu|thong tin tren co so du lieu)[^.;]{0,220}(thay the|khong phai nop|khong yeu cau|cat giam)|(thay the|cat giam)[^.;]{0,220}(khai thac|co so du lieu|du lieu)|khong phai nop[^.;]{0,80}ban giay/;
+/**
+ * A procedure-wide statement that data read from a database replaces the papers (NQ 66.7/2025):
+ * "… khai thác … thay thế …", "không phải nộp thành phần hồ sơ trong trường hợp … khai thác
+ * được thông tin từ các cơ sở dữ liệu quốc gia", or the agency's own lookup "tra cứu thông tin
+ * về <giấy tờ> trên Cơ sở dữ liệu quốc gia …" (then only what it names is covered).
+ */
+const PROCEDURE_FALLBACK = new RegExp([
+  '(khai thac|su dung thong tin|tra cuu|thong tin tren co so du lieu)[^.;]{0,220}(thay the|khong phai nop|khong yeu cau|cat giam)',
+  '(thay the|cat giam)[^.;]{0,220}(khai thac|co so du lieu|du lieu)',
+  'khong phai nop[^.;]{0,80}ban giay',
+  'khong phai nop[^.;]{0,160}(khai thac|tra cuu)[^.;]{0,40}(co so du lieu|csdl)',
+  '(tra cuu|khai thac) thong tin ve[^.;]{0,260}tren (cac )?(co so du lieu|csdl)',
+].join('|'));
 
 /** The procedure's own statements that data it reads replaces papers. */
 export interface ProcedureFallback {

@@ -1,3 +1,5 @@
+import { parseMoment, viMoment } from '../calendar/dates.js';
+import type { Bilingual } from '../i18n/lang.js';
 import { joinList } from '../i18n/labels.js';
 import { CHANNEL_LABELS } from '../i18n/labels.js';
 import { missingComponents } from '../workflow/checklist.js';
@@ -5,6 +7,13 @@ import type { DossierContext } from '../workflow/machine.js';
 import { EngineError } from './errors.js';
 import { COMMAND_OF_EVENT, COMMANDS } from './roles.js';
 import type { Runtime } from './runtime.js';
+
+/** A stored due moment as people read it: "17:00 ngày 05/03/2026" (vi), "05/03/2026 17:00" (en). */
+function readableMoment(iso: string | null): Bilingual | string {
+  if (iso === null) return '—';
+  const m = parseMoment(iso);
+  return { vi: viMoment(m, 'vi'), en: viMoment(m, 'en') };
+}
 
 /**
  * Why the machine did not take an event: the state does not accept it at all, or a guard
@@ -41,9 +50,9 @@ export function refusal(rt: Runtime, state: string, context: DossierContext, eve
     case 'supplementAllowed':
       return new EngineError('supplement-limit-reached', { count: context.supplementRequests, limit: ir.supplementLimit });
     case 'overdue':
-      return new EngineError('not-overdue', { due: context.appointment ?? context.due ?? '—' });
+      return new EngineError('not-overdue', { due: readableMoment(context.appointment ?? context.due) });
     case 'stageOverdue':
-      return new EngineError('not-overdue', { due: context.stageDue ?? '—' });
+      return new EngineError('not-overdue', { due: readableMoment(context.stageDue) });
     case 'returnAllowed': {
       const reason = ir.online === 'full' && context.channel !== 'in-person' && event.method === 'in-person'
         ? { vi: 'dịch vụ toàn trình trả kết quả trực tuyến hoặc qua bưu chính.', en: 'a fully online service returns the result online or by post.' }

@@ -4,6 +4,7 @@ import type { AnyMachineSnapshot } from 'xstate';
 import type { CalendarBasis, WorkingCalendar } from '../calendar/calendar.js';
 import { DEFAULT_OFFICE_HOURS, dueDate, type OfficeHours } from '../calendar/deadline.js';
 import { formatMoment, momentOf } from '../calendar/dates.js';
+import type { Bilingual } from '../i18n/lang.js';
 import type { ChannelKey } from '../workflow/ir.js';
 import type { DossierContext, ReturnMethod } from '../workflow/machine.js';
 import { canonicalJson } from './canonical.js';
@@ -595,6 +596,37 @@ export class DossierEngine {
     const context = snapshot.context as DossierContext;
     const matches = snapshot.value === row.state && canonicalJson(context) === canonicalJson(row.context) && events.length === row.version;
     return { dossierId: id, events: events.length, state: snapshot.value as string, matches, context };
+  }
+
+  /**
+   * Replays a dossier's log (as {@link replay}) and throws TTHC619 `replay-mismatch` when it
+   * does not give the stored row: the log is the source of truth, so a row that differs was
+   * edited outside the engine, or the software changed how it reads the log.
+   *
+   * @example
+   * await engine.verify(dossierId); // { dossierId, events: 6, state: 'returned', matches: true, … }
+   */
+  async verify(id: string): Promise<ReplayReport> {
+    const report = await this.replay(id);
+    if (report.matches) return report;
+    const row = await this.dossier(id);
+    const rt = await this.runtimeOf(row);
+    const label = (state: string) => rt.states.get(state)?.label ?? { vi: state, en: state };
+    let detail: Bilingual;
+    if (report.events !== row.version) {
+      detail = { vi: `hồ sơ ghi phiên bản ${row.version} nhưng nhật ký có ${report.events} sự kiện`, en: `the row is at version ${row.version} but the log has ${report.events} events` };
+    } else if (report.state !== row.state) {
+      const stored = label(row.state);
+      const replayed = label(report.state);
+      detail = { vi: `trạng thái đã lưu là "${stored.vi}", chạy lại ra "${replayed.vi}"`, en: `the stored state is "${stored.en}", the replay gives "${replayed.en}"` };
+    } else {
+      const stored = row.context as unknown as Record<string, unknown>;
+      const replayed = report.context as unknown as Record<string, unknown>;
+      const keys = [...new Set([...Object.keys(stored), ...Object.keys(replayed)])].sort()
+        .filter((k) => canonicalJson(stored[k]) !== canonicalJson(replayed[k]));
+      detail = { vi: `dữ liệu xử lý đã lưu khác kết quả chạy lại ở ${keys.length} mục`, en: `the stored context differs from the replay in ${keys.join(', ')}` };
+    }
+    throw new EngineError('replay-mismatch', { dossier: id, detail });
   }
 
   /** The compiled procedure a dossier runs under, as stored (not the catalogue's current one). */

@@ -11,7 +11,7 @@ import { formatKpi } from '../report/kpi.js';
 import type { ChannelKey } from '../workflow/ir.js';
 import type { ReturnMethod } from '../workflow/machine.js';
 import type { TokenVerifier } from './operator-file.js';
-import { clockSchema, commandSchema, createSchema, dossierSchema, errorSchema, healthSchema, kpiSchema, listSchema, sweepSchema } from './schemas.js';
+import { clockSchema, commandSchema, createSchema, dossierSchema, errorSchema, healthSchema, kpiSchema, listSchema, replaySchema, sweepSchema } from './schemas.js';
 import { describeErrors } from './validation-errors.js';
 import { dossierView, summaryOf } from './view.js';
 
@@ -190,6 +190,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.post('/admin/sweep', { schema: sweepSchema }, async (request) => {
     adminOnly(request);
     return engine.sweep();
+  });
+
+  app.get('/admin/dossiers/:id/replay', { schema: replaySchema }, async (request) => {
+    adminOnly(request);
+    const { id } = request.params as { id: string };
+    const { dossierId, events, state, matches } = await engine.verify(id);
+    return { dossierId, events, state, matches };
   });
 
   app.get('/clock', { schema: { ...clockSchema, body: undefined, summary: 'Giờ của máy chủ — the server\'s clock' } }, async (request) => {

@@ -139,6 +139,16 @@ export const sweepSchema = {
   response: { 200: { type: 'object', properties: { fired: { type: 'integer' }, dossiers: { type: 'integer' } } }, ...errors(401, 403) },
 } as const;
 
+export const replaySchema = {
+  summary: 'Chạy lại nhật ký hồ sơ và so với trạng thái đã lưu (quản trị) — replay a dossier\'s log against its stored state (administrator)',
+  tags: ['admin'],
+  params: { type: 'object', additionalProperties: false, required: ['id'], properties: { id } },
+  response: {
+    200: { type: 'object', properties: { dossierId: { type: 'string' }, events: { type: 'integer' }, state: { type: 'string' }, matches: { type: 'boolean' } } },
+    ...errors(401, 403, 404, 500),
+  },
+} as const;
+
 export const clockSchema = {
   summary: 'Đặt giờ mô phỏng (quản trị) — set the simulated clock (administrator)',
   tags: ['admin'],

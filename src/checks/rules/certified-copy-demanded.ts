@@ -16,6 +16,12 @@ const CERTIFIED = /(?<![a-z])ban sao (co |duoc )?(chung thuc|cong chung)(?! dien
 const LIST_ITEM = /^(?:[-–+*•]\s*|[a-zđ]\)\s*|\d{1,2}[.)]\s*)?(\d+\s+)?ban sao (co |duoc )?(chung thuc|cong chung)/;
 /** A line that introduces the documents to hand over ("Doanh nghiệp cung cấp cho Bộ Tài chính:"). */
 const LIST_INTRO = /(nop|cung cap|gui|kem theo|gom|bao gom|ho so de nghi)[^.]{0,200}:/;
+/**
+ * A general note of the component section that lets every paper be handed in as a photocopy
+ * or scan with its original ("… có thể nộp bản sao chứng thực từ bản chính … hoặc bản chụp
+ * kèm theo bản chính giấy tờ để đối chiếu"): the alternative applies to each component.
+ */
+const GENERAL_ALTERNATIVE = /(ban chup|ban quet)( hoac ban chup)?( giay to| tai lieu)? kem( theo)? ban chinh/;
 /** Documents asked for by post only: a certified copy is then the only way (no original to see). */
 const POSTAL = /(buu chinh|buu dien|gui qua duong)/;
 
@@ -31,7 +37,7 @@ export const certifiedCopyDemanded = defineRule({
   },
   hint: { vi: 'Cho phép nộp bản sao kèm bản chính để đối chiếu (hoặc bản điện tử); chỉ giữ bản sao có chứng thực cho hồ sơ gửi qua bưu chính.', en: 'Accept a plain copy with the original for comparison (or an electronic copy); keep certified copies for postal filings only.' },
   doc: {
-    what: { vi: 'Thành phần hồ sơ có form certified-copy (hoặc tên bắt đầu bằng "Bản sao có chứng thực") mà không cho phép cách khác: bản sao kèm bản chính để đối chiếu, bản chụp, bản điện tử.', en: 'A component with form certified-copy (or a name starting "Bản sao có chứng thực") that offers no alternative: a plain copy with the original for comparison, a photocopy, an electronic copy.' },
+    what: { vi: 'Thành phần hồ sơ có form certified-copy (hoặc tên bắt đầu bằng "Bản sao có chứng thực") mà không cho phép cách khác: bản sao kèm bản chính để đối chiếu, bản chụp, bản điện tử, ở chính thành phần hoặc trong lưu ý chung của phần thành phần hồ sơ.', en: 'A component with form certified-copy (or a name starting "Bản sao có chứng thực") that offers no alternative, on the component or in a general note of the component section: a plain copy with the original for comparison, a photocopy, an electronic copy.' },
     why: { vi: 'Cơ quan tiếp nhận không được yêu cầu bản sao có chứng thực khi người nộp xuất trình bản chính để đối chiếu.', en: 'The receiving agency may not demand a certified copy when the applicant presents the original for comparison.' },
     legalBasis: ['Nghị định 23/2015/NĐ-CP, Điều 6'],
     example: 'components:\n  - { id: giay-phep, name: Bản sao có chứng thực giấy phép kinh doanh, kind: submit, form: certified-copy }',
@@ -43,7 +49,8 @@ export const certifiedCopyDemanded = defineRule({
     for (const { code, p } of targets(ctx)) {
       const channels = Object.keys(p.channels ?? {});
       if (channels.length === 1 && channels[0] === 'postal') continue;
-      for (const { component, pointer } of ctx.index.components(code)) {
+      const general = (p.componentNotes ?? []).some((n) => GENERAL_ALTERNATIVE.test(normalise(n)));
+      for (const { component, pointer } of general ? [] : ctx.index.components(code)) {
         const text = normalise(component.name);
         const certified = component.form === 'certified-copy' || CERTIFIED.test(text);
         if (!certified) continue;

@@ -162,6 +162,19 @@ function parseRows(body: string): { rows: ComponentRow[]; rest: string } {
   return { rows, rest: body.slice(from) };
 }
 
+/**
+ * Text between rows with nothing to read: the portal's empty group header after the last row
+ * ("…1 bản chính----") or a separator. It is neither a note nor a document, so it is dropped
+ * rather than kept for review.
+ */
+const SEPARATOR_ONLY = /^[\p{Pd}_.\s]*$/u;
+
+/** Tidied text, or '' when it is only a separator (group titles stay as they are: "--" opens many tables). */
+function meaningful(text: string): string {
+  const t = tidy(text);
+  return SEPARATOR_ONLY.test(t) ? '' : t;
+}
+
 /** Cuts the flattened component field into titled groups of rows. */
 export function parseComponentTable(text: string): ComponentTable {
   const parts = text.split(COMPONENT_HEADER);
@@ -171,7 +184,7 @@ export function parseComponentTable(text: string): ComponentTable {
   for (let i = 1; i < parts.length; i++) {
     const { rows, rest } = parseRows(parts[i] ?? '');
     const last = i === parts.length - 1;
-    groups.push({ title, rows, trailing: last ? tidy(rest) : '' });
+    groups.push({ title, rows, trailing: last ? meaningful(rest) : '' });
     title = tidy(rest);
   }
   return { groups, unstructured: '' };
