@@ -5,6 +5,8 @@
 // are left out (a held-out draw), and every error-severity finding is included. Run after
 // `npm run build`:
 //   node test/eval/sample.mjs <out-folder> [labellers=3] [perRule=14] [seed=20261125] [prefix=worksheet]
+// perRule "uniform:N" draws N findings uniformly at random instead (what a reviewer opening
+// findings at random meets: the rules that report most come up most).
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadCatalogue } from '../../dist/src/catalogue/catalogue.js';
@@ -37,8 +39,14 @@ try {
 }
 const byRule = new Map();
 for (const f of result.findings) if (!labelled.has(f.fingerprint)) byRule.set(f.id, [...(byRule.get(f.id) ?? []), f]);
-const picked = result.findings.filter((f) => f.severity === 'error' && !labelled.has(f.fingerprint));
-for (const rule of RULES) {
+const uniform = /^uniform:(\d+)$/u.exec(perRule);
+const picked = uniform ? [] : result.findings.filter((f) => f.severity === 'error' && !labelled.has(f.fingerprint));
+if (uniform) {
+  const list = result.findings.filter((f) => !labelled.has(f.fingerprint));
+  for (let i = list.length - 1; i > 0; i--) { const j = Math.floor(random() * (i + 1)); [list[i], list[j]] = [list[j], list[i]]; }
+  picked.push(...list.slice(0, Number(uniform[1])));
+}
+for (const rule of uniform ? [] : RULES) {
   const list = [...(byRule.get(rule.id) ?? [])];
   for (let i = list.length - 1; i > 0; i--) { const j = Math.floor(random() * (i + 1)); [list[i], list[j]] = [list[j], list[i]]; }
   picked.push(...list.filter((f) => f.severity !== 'error').slice(0, Number(perRule)));
