@@ -83,6 +83,17 @@ function notADocument(name: string): boolean {
     && !/\b(thì|nộp|kèm theo)\b|giấy|phiếu|tờ khai|đơn |bản sao|bản chính|văn bản|hợp đồng|chứng chỉ|chứng nhận/iu.test(t);
 }
 
+/**
+ * Whether a case's heading scopes it by a legal provision ("quy định tại khoản 4 Điều 15") or by
+ * the agency or level that hears it ("tại Cục Quản lý xuất nhập cảnh", "cấp tỉnh").
+ */
+function scopedCase(p: Procedure, caseId: string | undefined): boolean {
+  if (caseId === undefined) return false;
+  const name = (p.cases ?? []).find((k) => k.id === caseId)?.name ?? '';
+  return /\b(?:điều|khoản)\s+\d+/iu.test(name)
+    || /\btại\s+(?:cục|bộ|sở|tổng cục|công an|ủy ban|ubnd)\b|\bcấp\s+(?:xã|tỉnh|bộ|trung ương)\b/iu.test(name);
+}
+
 /** Whether `a` declares a lawful difference from `b` for an aspect (or `b` from `a`). */
 function declared(a: Procedure, b: Procedure, aspect: 'duration' | 'fees' | 'components'): boolean {
   const covers = (x: Procedure, other: string): boolean => (x.levelDifferences ?? []).some((d) => d.with === other && d.aspects.includes(aspect));
@@ -112,8 +123,8 @@ export const crossLevelMismatch = defineRule({
     legalBasis: ['Nghị định 63/2010/NĐ-CP, Điều 8 (sửa đổi bởi Nghị định 92/2017/NĐ-CP)', 'Nghị định 118/2025/NĐ-CP'],
     example: '# 1.001247 (cấp bộ): in-person duration 7 working-days\n# 1.014061 (cấp xã): in-person duration 7 working-days, online 5 working-days — compared per channel',
     limits: {
-      vi: 'Dịch vụ được ghép theo tên đã chuẩn hóa, nên hai thủ tục khác nhau trùng tên có thể bị so với nhau. Thành phần so theo tên đã chuẩn hóa; khác cách viết vẫn bị coi là khác. Khác biệt có căn cứ được khai báo bằng levelDifferences (kèm căn cứ pháp lý) thì không bị báo. Không báo: cấp dưới có thời hạn dài hơn cấp trên (thời gian tiếp nhận và chuyển hồ sơ lên cấp trên, thường do luật quy định); thời hạn chia theo giai đoạn hoặc trường hợp; dòng tiêu đề trường hợp ("a) Trường hợp…", "Đối với…:") và câu giải thích về biểu mẫu.',
-      en: 'Services are paired by normalised name, so two different procedures with one name may be compared. Components are compared by normalised name; other wording counts as different. Differences declared in levelDifferences (with their legal basis) are not reported. Not reported either: a lower level slower than a higher one (receiving and forwarding the dossier, usually set by law); durations given in stages or per case; case headings ("a) Trường hợp…", "Đối với…:") and sentences about a form.',
+      vi: 'Dịch vụ được ghép theo tên đã chuẩn hóa, nên hai thủ tục khác nhau trùng tên có thể bị so với nhau. Thành phần so theo tên đã chuẩn hóa; khác cách viết vẫn bị coi là khác. Khác biệt có căn cứ được khai báo bằng levelDifferences (kèm căn cứ pháp lý) thì không bị báo. Không báo: cấp dưới có thời hạn dài hơn cấp trên (thời gian tiếp nhận và chuyển hồ sơ lên cấp trên, thường do luật quy định); thời hạn chia theo giai đoạn hoặc trường hợp; dòng tiêu đề trường hợp ("a) Trường hợp…", "Đối với…:") và câu giải thích về biểu mẫu; thành phần chỉ yêu cầu theo điều kiện, hoặc trong trường hợp được giới hạn bởi một điều khoản hay cơ quan giải quyết (có thể thuộc tình huống mà cấp kia không giải quyết).',
+      en: 'Services are paired by normalised name, so two different procedures with one name may be compared. Components are compared by normalised name; other wording counts as different. Differences declared in levelDifferences (with their legal basis) are not reported. Not reported either: a lower level slower than a higher one (receiving and forwarding the dossier, usually set by law); durations given in stages or per case; case headings ("a) Trường hợp…", "Đối với…:") and sentences about a form; a component asked for under a condition, or in a case scoped by a legal provision or by the agency that hears it (it may belong to a situation the other level does not handle).',
     },
     severities: { warning: { vi: 'Mọi khác biệt chưa khai báo.', en: 'Every undeclared difference.' } },
   },
@@ -183,17 +194,23 @@ export const crossLevelMismatch = defineRule({
         // Components compared by their words, so that one form named two ways ("Mẫu DC02 ban
         // hành kèm theo Thông tư 17/2024" / "Mẫu DC02") counts once; fragments cut by the portal
         // (names that do not start with a letter) are left out.
-        const wordsOf = (p: Procedure): { name: string; words: Set<string> }[] => componentsOf(p)
+        // A component asked for under a condition ("when"), or in a case whose heading scopes it
+        // by law or by the agency that hears it, may belong to a situation the other level does
+        // not handle at all (a split of competence: "Các trường hợp quy định tại khoản 4 Điều 15
+        // Luật Xuất cảnh, nhập cảnh … tại Cục Quản lý xuất nhập cảnh"): it is matched against,
+        // never reported as asked for by one side only. A case about the applicant's situation
+        // ("Trường hợp công dân chưa có thông tin trong CSDL…") arises at every level and is compared.
+        const wordsOf = (p: Procedure): { name: string; words: Set<string>; situational: boolean }[] => componentsOf(p)
           .filter((c) => /^[\p{L}\p{N}]/u.test(c.component.name.trim()) && !notADocument(c.component.name))
-          .map((c) => ({ name: c.component.name, words: componentWords(c.component.name) }));
+          .map((c) => ({ name: c.component.name, words: componentWords(c.component.name), situational: c.component.when !== undefined || scopedCase(p, c.caseId) }));
         const ka = wordsOf(pa);
         const kb = wordsOf(pb);
         // A text one record prints as a remark and the other as a component (the portal's "0 bản
         // chính" vs "1 bản sao") is the same text: compare against both.
         const notesA = (pa.componentNotes ?? []).map((n) => componentWords(n));
         const notesB = (pb.componentNotes ?? []).map((n) => componentWords(n));
-        const onlyA = ka.filter((x) => !kb.some((y) => sameDocument(x.words, y.words)) && !notesB.some((w) => sameDocument(x.words, w))).map((x) => x.name);
-        const onlyB = kb.filter((y) => !ka.some((x) => sameDocument(x.words, y.words)) && !notesA.some((w) => sameDocument(y.words, w))).map((y) => y.name);
+        const onlyA = ka.filter((x) => !x.situational && !kb.some((y) => sameDocument(x.words, y.words)) && !notesB.some((w) => sameDocument(x.words, w))).map((x) => x.name);
+        const onlyB = kb.filter((y) => !y.situational && !ka.some((x) => sameDocument(x.words, y.words)) && !notesA.some((w) => sameDocument(y.words, w))).map((y) => y.name);
         if (ka.length > 0 && kb.length > 0 && (onlyA.length > 0 || onlyB.length > 0)) {
           const here = someNames(onlyA);
           const there = someNames(onlyB);
