@@ -5,6 +5,15 @@ import type { RawFinding } from '../types.js';
 /** A remark that heads a sub-case. */
 const SUB_CASE = /^(?:[a-zđ]\)|\d{1,2}[.)])?\s*(tạm ứng|thanh toán lần|lần đầu|các lần tiếp theo|đợt \d|giai đoạn \d)/iu;
 
+/**
+ * A row that heads a list of its own inside one component table: "Đối với hồ sơ … trách nhiệm
+ * hữu hạn, … phải nộp bổ sung các văn bản sau", "Trường hợp … thì hồ sơ gồm:". The portal prints
+ * alternative lists (one per kind of applicant) in one table; the same paper in two of them is
+ * asked for once per applicant, not twice (2.000438: Thông tư 57/2024/TT-NHNN, one list for a
+ * limited-liability, one for a joint-stock institution).
+ */
+const LIST_HEADING = /^(?:[a-zđ]\)|\d{1,2}[.)]|[-+*•])?\s*(?:đối với|trường hợp)\b.*(?:\bsau|:)\s*:?\s*$/iu;
+
 /** A template's identity: its reference, else its file or name. */
 function templateOf(t: { name: string; code?: string; url?: string } | undefined): string | undefined {
   if (t === undefined) return undefined;
@@ -32,7 +41,7 @@ export const duplicateComponent = defineRule({
     why: { vi: 'Thành phần hồ sơ phải cần thiết, hợp lý; giấy tờ trùng lặp là đối tượng cắt giảm khi rà soát.', en: 'Components must be necessary and reasonable; duplicates are what reviews cut first.' },
     legalBasis: ['Nghị định 63/2010/NĐ-CP, Điều 8 khoản 2 và Điều 28 (sửa đổi bởi Nghị định 92/2017/NĐ-CP)'],
     example: 'components:\n  - { id: to-khai, name: Tờ khai đăng ký, kind: submit }\n  - { id: to-khai-2, name: "Tờ khai đăng ký (bản chính)", kind: submit }',
-    limits: { vi: 'Hai tên khác nhau của cùng một giấy tờ chỉ được nhận ra nếu danh mục giấy tờ ghi tên gọi khác (aliases). Giấy tờ xuất trình và giấy tờ nộp cùng tên, hoặc hai dòng cùng tên nhưng khác mẫu (template), được coi là khác nhau.', en: 'Two different names of one document are only recognised through the registry\'s aliases. A document to present and one to submit with the same name, or two rows of one name with different templates, are treated as different.' },
+    limits: { vi: 'Hai tên khác nhau của cùng một giấy tờ chỉ được nhận ra nếu danh mục giấy tờ ghi tên gọi khác (aliases). Giấy tờ xuất trình và giấy tờ nộp cùng tên, hoặc hai dòng cùng tên nhưng khác mẫu (template), được coi là khác nhau; bảng có từ hai danh sách thay thế nhau trở lên, mỗi danh sách mở đầu bằng dòng "Đối với …/Trường hợp … các văn bản sau:", không được xét (Cổng không giữ mỗi dòng dưới đúng tiêu đề của nó).', en: 'Two different names of one document are only recognised through the registry\'s aliases. A document to present and one to submit with the same name, or two rows of one name with different templates, are treated as different; a table holding two or more alternative lists, each headed by a row "Đối với …/Trường hợp … các văn bản sau:", is left alone (the portal does not keep each row under its heading).' },
     severities: { warning: { vi: 'Mọi phát hiện của quy tắc.', en: 'Every finding of the rule.' } },
   },
   run(ctx) {
@@ -43,9 +52,17 @@ export const duplicateComponent = defineRule({
       // there is one document per sub-case, not a duplicate.
       if (ctx.index.imported.has(code) && (p.componentNotes ?? []).some((n) => SUB_CASE.test(n.trim()))) continue;
       const seen = new Map<string, { name: string; pointer: string; exact: string; template: string | undefined }>();
+      const lists = new Map<string, number>();
+      for (const { component, caseId } of ctx.index.components(code)) {
+        if (LIST_HEADING.test(component.name.trim())) lists.set(caseId ?? '', (lists.get(caseId ?? '') ?? 0) + 1);
+      }
       for (const { component, pointer, caseId } of ctx.index.components(code)) {
         // A fragment of a row the portal cut (") (khoản 4 Điều 39 …)."): not a document name.
         if (/^[)\].,;:]/u.test(component.name.trim())) continue;
+        // Two or more alternative lists in one table: the portal does not keep each row under its
+        // heading (2.000438 prints both lists' rows after the second heading), so which list a
+        // repeated row belongs to cannot be told; such a table is left alone.
+        if ((lists.get(caseId ?? '') ?? 0) >= 2 || LIST_HEADING.test(component.name.trim())) continue;
         const key = `${caseId ?? ''}|${component.kind}|${component.document ?? documentKey(component.name)}`;
         if (documentKey(component.name) === '' && component.document === undefined) continue;
         const exact = JSON.stringify({ ...component, id: undefined });

@@ -10,9 +10,10 @@ import { FIELD_WORK } from './four-on-spot-ineligible.js';
  * vụ hành chính công and the commune's one-stop desk): customs at a border gate, the State
  * Treasury, tax offices (Cục Thuế, Thuế tỉnh, Chi cục thuế, đội thuế), port authorities,
  * border guards, police units (Công an, Cục Cảnh sát…, which receive at their own offices)
- * and the State Bank (Ngân hàng Nhà nước).
+ * the State Bank (Ngân hàng Nhà nước) and social insurance (Bảo hiểm xã hội, whose dossiers are
+ * filed at its own offices or through the post: 2.000740).
  */
-const OWN_COUNTER = /(hai quan|kho bac|\bthue\b|cang vu|bien phong|cua khau|\bcong an\b|\bcanh sat\b|ngan hang nha nuoc)/;
+const OWN_COUNTER = /(hai quan|kho bac|\bthue\b|cang vu|bien phong|cua khau|\bcong an\b|\bcanh sat\b|ngan hang nha nuoc|bao hiem xa hoi|\bbhxh\b)/;
 /** The same bodies named in the procedure's title ("… tại Cục cảnh sát giao thông"). */
 const OWN_COUNTER_IN_NAME = /(\bcong an\b|\bcanh sat\b|ngan hang nha nuoc|(co quan|chi cuc|cuc|doi) thue\b|hai quan|kho bac)/;
 /** A result that is no decision at all ("không có kết quả giải quyết", "tiếp nhận hồ sơ"). */
@@ -27,7 +28,7 @@ export const fourOnSpotCandidate = defineRule({
   message: { vi: 'Có thể công bố "4 tại chỗ": thời hạn {duration}, một cơ quan, không có bước xác minh.', en: 'Could be designated "4 tại chỗ": duration {duration}, one agency, no verification step.' },
   hint: { vi: 'Xem xét đưa vào danh mục thủ tục tiếp nhận, thẩm định, phê duyệt, trả kết quả tại chỗ.', en: 'Consider listing it for on-the-spot reception, appraisal, approval and return.' },
   doc: {
-    what: { vi: 'Thủ tục chưa ghi fourOnSpot mà mọi kênh có thời hạn không quá một ngày làm việc (có đơn vị), không có giai đoạn liên thông, không có cơ quan phối hợp, trình tự không có bước xác minh, kiểm tra thực tế, lấy ý kiến; có nộp trực tiếp ở cấp tỉnh hoặc cấp xã, cơ quan giải quyết không phải cơ quan có quầy riêng (hải quan, kho bạc, thuế, cảng vụ, biên phòng, công an, Ngân hàng Nhà nước) và có kết quả để phê duyệt.', en: 'A procedure without fourOnSpot whose channels all take at most one working day (with a unit), with no stages, no coordinating agency, and no verification, inspection or consultation step; filed in person at a province or commune, not handled at a sector agency\'s own counter (customs, treasury, tax, port authority, border guard, police, State Bank), with a result to approve.' },
+    what: { vi: 'Thủ tục chưa ghi fourOnSpot mà mọi kênh có thời hạn không quá một ngày làm việc (có đơn vị), không có giai đoạn liên thông, không có cơ quan phối hợp, trình tự không có bước xác minh, kiểm tra thực tế, lấy ý kiến; có nộp trực tiếp ở cấp tỉnh hoặc cấp xã, cơ quan giải quyết không phải cơ quan có quầy riêng (hải quan, kho bạc, thuế, cảng vụ, biên phòng, công an, Ngân hàng Nhà nước, bảo hiểm xã hội) và có kết quả để phê duyệt.', en: 'A procedure without fourOnSpot whose channels all take at most one working day (with a unit), with no stages, no coordinating agency, and no verification, inspection or consultation step; filed in person at a province or commune, not handled at a sector agency\'s own counter (customs, treasury, tax, port authority, border guard, police, State Bank, social insurance), with a result to approve.' },
     why: { vi: 'Các địa phương đang mở rộng danh mục "4 tại chỗ" (tin gốc 002–004); đây là các thủ tục không có trở ngại rõ ràng.', en: 'Provinces are extending their "4 tại chỗ" lists (seeds 002–004); these procedures have no visible obstacle.' },
     legalBasis: ['Nghị định 118/2025/NĐ-CP', 'Chỉ đạo của Thủ tướng về cải cách TTHC (201/CĐ-TTg)'],
     example: 'channels:\n  in-person: { duration: { value: 0, unit: working-days, sameDayCutoff: "15:00" } }',
