@@ -1,4 +1,4 @@
-import { isScalar, parseDocument, visit } from 'yaml';
+import { isMap, isScalar, parseDocument, visit, type Document } from 'yaml';
 import type { Database, DocumentType, Fact, LegalDocument, LegalRef, Procedure } from '../../generated/types/catalogue.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import type { Lang } from '../i18n/lang.js';
@@ -22,7 +22,7 @@ const DOCUMENT_STATUS: Record<string, [string, string]> = {
   active: ['còn sử dụng', 'in use'],
   'phasing-out': ['đang được thay thế', 'being phased out'],
   expired: ['hết giá trị sử dụng', 'expired'],
-  abolished: ['đã bãi bỏ, không được yêu cầu', 'abolished, may not be demanded'],
+  abolished: ['đã bãi bỏ', 'abolished'],
 };
 const LEGAL_KIND: Record<string, [string, string]> = {
   code: ['bộ luật', 'code'], law: ['luật', 'law'], resolution: ['nghị quyết', 'resolution'], ordinance: ['pháp lệnh', 'ordinance'],
@@ -120,9 +120,32 @@ function factsOf(file: string, catalogue: Catalogue): Record<string, Fact> {
   return { ...(base?.facts ?? {}), ...(own.facts ?? {}) } as Record<string, Fact>;
 }
 
+/**
+ * The facts written in the text being edited: hover still answers while the file does not
+ * pass the schema (the catalogue then holds no procedure for it). Only a fact with a question
+ * counts.
+ */
+function factsInText(doc: Document.Parsed): Record<string, Fact> {
+  const node = isMap(doc.contents) ? doc.contents.get('facts', true) : undefined;
+  if (!isMap(node)) return {};
+  const out: Record<string, Fact> = {};
+  for (const pair of node.items) {
+    if (!isScalar(pair.key) || !isMap(pair.value)) continue;
+    let fact: unknown;
+    try {
+      fact = pair.value.toJS(doc, { maxAliasCount: 100 });
+    } catch {
+      continue; // an alias bomb or a broken alias: no hover, never a crash
+    }
+    const question = (fact as { question?: unknown }).question;
+    const name = String(pair.key.value);
+    if (typeof question === 'string' && name !== '__proto__') out[name] = fact as Fact;
+  }
+  return out;
+}
+
 /** The scalar of the YAML text whose source span holds `offset` (the innermost one). */
-function scalarAt(text: string, offset: number): { value: string; from: number; to: number } | undefined {
-  const doc = parseDocument(text, { keepSourceTokens: false, uniqueKeys: false });
+function scalarAt(doc: Document.Parsed, offset: number): { value: string; from: number; to: number } | undefined {
   let found: { value: string; from: number; to: number } | undefined;
   visit(doc, {
     Scalar(_key, node) {
@@ -160,7 +183,8 @@ function wordAt(text: string, offset: number): { value: string; from: number; to
  */
 export function hoverAt(text: string, offset: number, file: string, catalogue: Catalogue, lang: Lang): HoverResult | undefined {
   const pick: Pick = (vi, en) => (lang === 'vi' ? vi : en);
-  const scalar = scalarAt(text, offset);
+  const parsed = parseDocument(text, { keepSourceTokens: false, uniqueKeys: false });
+  const scalar = scalarAt(parsed, offset);
   if (scalar !== undefined) {
     const value = scalar.value.normalize('NFC').trim();
     const doc = catalogue.registries.documents.get(value);
@@ -168,7 +192,7 @@ export function hoverAt(text: string, offset: number, file: string, catalogue: C
     const legal = catalogue.registries.legal.get(value);
     if (legal !== undefined) return { markdown: legalHover(value, legal.value, lang, pick), from: scalar.from, to: scalar.to };
   }
-  const facts = factsOf(file, catalogue);
+  const facts = { ...factsOf(file, catalogue), ...factsInText(parsed) };
   for (const candidate of [scalar, wordAt(text, offset)]) {
     if (candidate === undefined) continue;
     const fact = Object.prototype.hasOwnProperty.call(facts, candidate.value) ? facts[candidate.value] : undefined;

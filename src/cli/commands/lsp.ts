@@ -1,3 +1,4 @@
+import { format } from 'node:util';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import type { Lang } from '../../i18n/lang.js';
 import { startLanguageServer } from '../../lsp/index.js';
@@ -16,7 +17,7 @@ export const LSP_HELP: CommandHelp = {
   name: 'lsp',
   usage: 'tthc lsp [--stdio] [--lang vi|en]',
   description: {
-    vi: 'Máy chủ ngôn ngữ (LSP) cho trình soạn thảo: hiện lỗi nạp, lược đồ, tham chiếu và các phát hiện rà soát (cả giữa các thủ tục) ngay khi gõ, sửa an toàn bằng một cú nhấp, thông tin giấy tờ, văn bản pháp luật và câu hỏi khi rê chuột. Ngôn ngữ theo trình soạn thảo; --lang khi trình soạn thảo không nói.',
+    vi: 'Máy chủ ngôn ngữ cho trình soạn thảo: hiện lỗi nạp, lược đồ, tham chiếu và các phát hiện rà soát (cả giữa các thủ tục) ngay khi gõ, sửa an toàn bằng một cú nhấp, thông tin giấy tờ, văn bản pháp luật và câu hỏi khi rê chuột. Ngôn ngữ theo trình soạn thảo; --lang khi trình soạn thảo không nói.',
     en: 'Language server (LSP) for editors: load, schema, reference and review findings (cross-procedure ones too) as you type, safe fixes in one click, documents, legal references and facts on hover. Language follows the editor; --lang when the editor gives none.',
   },
   options: LSP_OPTIONS,
@@ -28,6 +29,8 @@ export const LSP_HELP: CommandHelp = {
  * the process). Nothing else may write to stdout: it carries the protocol.
  */
 export function runLsp(options: { lang: Lang }): Promise<number> {
+  // stdout carries the protocol: anything a library logs goes to stderr (the editor's log).
+  for (const name of ['log', 'info', 'debug', 'warn'] as const) console[name] = (...args: unknown[]) => process.stderr.write(`${format(...args)}\n`);
   const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
   startLanguageServer(connection, { fallbackLang: options.lang });
   connection.listen();
