@@ -51,6 +51,16 @@ module.exports = {
       to: { path: '^src/', pathNot: '^src/(workflow|calendar|i18n|util)/|^src/catalogue/evaluate\\.ts$' },
     },
     {
+      name: 'lsp-is-an-edge', severity: 'error',
+      comment: 'The language server is an edge like the command line: only cli starts it (and the code registry lists its codes).',
+      from: { path: '^src/', pathNot: '^src/(cli|lsp)/|^src/report/codes\\.ts$' }, to: { path: '^src/lsp/' },
+    },
+    {
+      name: 'lsp-uses-catalogue-and-checks', severity: 'error',
+      comment: 'The language server reads the catalogue and runs the checks; it needs no engine, importer, site or generator.',
+      from: { path: '^src/lsp/' }, to: { path: '^src/(cli|engine|server|import|site|generate|simulate|workflow)/' },
+    },
+    {
       name: 'engine-never-checks', severity: 'error',
       from: { path: '^src/engine/' }, to: { path: '^src/(checks|import|report|cli|site|generate)/' },
     },
