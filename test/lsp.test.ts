@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { startLanguageServer } from '../src/lsp/server.js';
+import { MemorySession, type Analysis } from '../src/lsp/session.js';
 import { applyEdits, TthcLspClient, type PublishedDiagnostic, type TextEdit } from './helpers/tthc-lsp.js';
 import { ROOT } from './helpers/paths.js';
 
@@ -274,6 +275,53 @@ describe('tthc lsp tells what stands in its way', () => {
     } finally {
       client.dispose();
       server.dispose();
+      rmSync(ws, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('MemorySession (the in-memory re-run behind the server)', () => {
+  it('re-parses only what changed, lets unsaved text override the disk, and notices disk edits', () => {
+    const ws = makeWorkspace();
+    try {
+      const a = fileIn(ws, BIRTH);
+      const b = fileIn(ws, DEATH);
+      const session = new MemorySession({ folders: [path.join(ws, 'procedures')], cwd: ws });
+      const sourceOf = (r: Analysis, f: string) => r.catalogue?.files.find((x) => x.file === f)?.source;
+      const first = session.analyze([a]);
+      expect(first.diagnostics.get(a)).toEqual([]);
+      const again = session.analyze([a]);
+      expect(sourceOf(again, a)).toBe(sourceOf(first, a));
+      expect(sourceOf(again, b)).toBe(sourceOf(first, b));
+
+      session.setText(a, readFileSync(a, 'utf8').replace('online: partial', 'online: parital'));
+      const typed = session.analyze([a, b]);
+      expect(typed.diagnostics.get(a)?.map((d) => d.code)).toEqual(['TTHC204']);
+      expect(typed.diagnostics.get(b)).toEqual([]);
+      expect(sourceOf(typed, a)).not.toBe(sourceOf(first, a));
+      expect(sourceOf(typed, b)).toBe(sourceOf(first, b));
+
+      session.setText(a, undefined);
+      expect(session.analyze([a]).diagnostics.get(a)).toEqual([]);
+
+      // Another tool rewrites b on disk: the next run reads it.
+      writeFileSync(b, readFileSync(b, 'utf8').replace('code: "1.000656"', 'code: "1.001193"'));
+      expect(session.analyze([a]).diagnostics.get(a)?.map((d) => d.code)).toEqual(['TTHC304']);
+    } finally {
+      rmSync(ws, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps __proto__ and constructor keys as data, never on Object.prototype', () => {
+    const ws = makeWorkspace();
+    try {
+      const a = fileIn(ws, BIRTH);
+      const session = new MemorySession({ folders: [path.join(ws, 'procedures')], cwd: ws });
+      session.setText(a, `${readFileSync(a, 'utf8')}\n__proto__: { polluted: yes }\nconstructor: { prototype: { polluted: yes } }\n`);
+      const codes = session.analyze([a]).diagnostics.get(a)?.map((d) => d.code) ?? [];
+      expect(codes.length).toBeGreaterThan(0);
+      expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    } finally {
       rmSync(ws, { recursive: true, force: true });
     }
   });

@@ -23,18 +23,19 @@ const manifest = JSON.parse(readFileSync(path.join(DIR, 'package.json'), 'utf8')
 
 interface Launch { command: string; args: string[]; transport: number; options: { cwd?: string } }
 
-function activateWithStandIns(folder: string): { id: string; server: { run: Launch }; client: { documentSelector: unknown[] } } {
-  const created: { id: string; server: { run: Launch }; client: { documentSelector: unknown[] } }[] = [];
+function activateWithStandIns(folder: string): { id: string; server: { run: Launch }; client: { documentSelector: unknown[]; synchronize?: unknown } } {
+  const created: { id: string; server: { run: Launch }; client: { documentSelector: unknown[]; synchronize?: unknown } }[] = [];
   const vscode = {
     workspace: {
       getConfiguration: () => ({ get: (key: string, fallback: unknown) => manifest.contributes.configuration.properties[`tthc.${key}`]?.default ?? fallback }),
       workspaceFolders: [{ uri: { fsPath: folder } }],
+      createFileSystemWatcher: (pattern: string) => ({ pattern }),
     },
   };
   const languageClient = {
     TransportKind: { stdio: 0, ipc: 1, pipe: 2, socket: 3 },
     LanguageClient: class {
-      constructor(id: string, _name: string, server: { run: Launch }, client: { documentSelector: unknown[] }) {
+      constructor(id: string, _name: string, server: { run: Launch }, client: { documentSelector: unknown[]; synchronize?: unknown }) {
         created.push({ id, server, client });
       }
       start() {
@@ -73,6 +74,7 @@ describe('editors/vscode', () => {
     const { id, server, client } = activateWithStandIns(ROOT);
     expect(id).toBe('tthc');
     expect(client.documentSelector).toEqual([{ scheme: 'file', language: 'yaml', pattern: '**/procedures/**/*.{yaml,yml}' }]);
+    expect(client).toMatchObject({ synchronize: { fileEvents: { pattern: '**/procedures/**/*.{yaml,yml}' } } });
     const run = server.run;
     expect(run).toMatchObject({ command: 'node', args: [path.join(ROOT, 'bin', 'tthc.js'), 'lsp'], transport: 0 });
     // Start it as vscode-languageclient does for TransportKind.stdio: the args plus --stdio.

@@ -36,6 +36,8 @@ function activate(context) {
   const pattern = config.get('documents', '**/procedures/**/*.{yaml,yml}');
   client = new LanguageClient('tthc', 'tthc', { run, debug: run }, {
     documentSelector: [{ scheme: 'file', language: 'yaml', pattern }],
+    // Files changed on disk (a checkout) can change the findings of the open ones.
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(pattern) },
   });
   context.subscriptions.push(client);
   return client.start();

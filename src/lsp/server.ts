@@ -242,6 +242,12 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     return { contents: { kind: 'markdown', value: found.markdown }, range: { start: doc.positionAt(found.from), end: doc.positionAt(found.to) } };
   });
 
+  // A catalogue file changed on disk (a checkout, another tool): check the open files again.
+  connection.onDidChangeWatchedFiles(() => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(run, debounceMs);
+  });
+
   connection.onShutdown(() => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
