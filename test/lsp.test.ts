@@ -68,9 +68,10 @@ describe('tthc lsp in Vietnamese (locale vi)', () => {
   it('publishes a schema error as it is typed, at its 0-based range, with its code, in Vietnamese', async () => {
     const mark = client.mark();
     const typed = birth.replace('online: partial', 'online: parital');
-    await client.change(birthUri, typed);
-    const list = await client.diagnostics(birthUri, mark, (d) => d.length > 0);
     const line = lineOf(typed, 'online: parital');
+    // Typed as an editor sends it: an incremental change of two characters ("ti" → "it").
+    await client.edit(birthUri, { start: { line, character: 11 }, end: { line, character: 13 } }, 'it');
+    const list = await client.diagnostics(birthUri, mark, (d) => d.length > 0);
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ code: 'TTHC204', severity: 1, source: 'tthc', range: { start: { line, character: 8 }, end: { line, character: 15 } } });
     expect(list[0]?.message).toContain('"parital"');
