@@ -281,6 +281,67 @@ describe('tthc lsp tells what stands in its way', () => {
   });
 });
 
+describe('the server with another session behind CatalogueSession (as the cache will be)', () => {
+  it('awaits an asynchronous session, never runs two at once, and publishes for the latest text', async () => {
+    const ws = makeWorkspace();
+    const up = new PassThrough();
+    const down = new PassThrough();
+    const texts = new Map<string, string>();
+    let running = 0;
+    let most = 0;
+    const server = createConnection(ProposedFeatures.all, new StreamMessageReader(up), new StreamMessageWriter(down));
+    startLanguageServer(server, {
+      fallbackLang: 'vi',
+      debounceMs: 1,
+      createSession: () => ({
+        setText: (file, text) => void (text === undefined ? texts.delete(file) : texts.set(file, text)),
+        analyze: async (files) => {
+          running++;
+          most = Math.max(most, running);
+          const seen = new Map(files.map((f) => [f, texts.get(f) ?? '']));
+          await new Promise((r) => setTimeout(r, 30));
+          running--;
+          // One made-up finding whose range is as long as the text: tells which text was analysed.
+          const diagnostics = new Map(files.map((f) => [f, [{
+            code: 'TTHC831', id: 'lsp-internal-error', severity: 'error' as const, data: { reason: { vi: 'x', en: 'x' } }, file: f,
+            range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 + (seen.get(f)?.length ?? 0) } }, procedure: null, related: [],
+            template: { message: { vi: '{reason}', en: '{reason}' }, hint: { vi: '', en: '' } },
+          }]]));
+          return { diagnostics, fixes: new Map(), catalogue: null };
+        },
+      }),
+    });
+    server.listen();
+    const client = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+    const published: { version?: number; diagnostics: PublishedDiagnostic[] }[] = [];
+    client.onNotification('textDocument/publishDiagnostics', (p: { version?: number; diagnostics: PublishedDiagnostic[] }) => published.push(p));
+    client.listen();
+    try {
+      await client.sendRequest('initialize', { processId: null, rootUri: pathToFileURL(ws).href, capabilities: {} });
+      await client.sendNotification('initialized', {});
+      const uri = pathToFileURL(fileIn(ws, BIRTH)).href;
+      await client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: 'a' } });
+      for (let v = 2; v <= 6; v++) {
+        await client.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text: 'a'.repeat(v) }] });
+        await new Promise((r) => setTimeout(r, 12));
+      }
+      for (let i = 0; i < 400 && published.at(-1)?.diagnostics[0]?.range.end.character !== 6; i++) await new Promise((r) => setTimeout(r, 25));
+      expect(published.at(-1)?.version).toBe(6);
+      expect(published.at(-1)?.diagnostics[0]?.range.end.character).toBe(6);
+      expect(most).toBe(1);
+      // A request while edits are pending is answered from a run over the latest text.
+      await client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 7 }, contentChanges: [{ text: 'a'.repeat(9) }] });
+      await client.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } });
+      expect(published.at(-1)?.diagnostics[0]?.range.end.character).toBe(9);
+      expect(most).toBe(1);
+    } finally {
+      client.dispose();
+      server.dispose();
+      rmSync(ws, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('MemorySession (the in-memory re-run behind the server)', () => {
   it('re-parses only what changed, lets unsaved text override the disk, and notices disk edits', () => {
     const ws = makeWorkspace();

@@ -64,7 +64,8 @@ function documentHover(doc: DocumentType, catalogue: Catalogue, lang: Lang, pick
   };
   const db: Database | undefined = doc.database === undefined ? undefined : catalogue.registries.databases.get(doc.database)?.value;
   const status = labelOf(DOCUMENT_STATUS, doc.status, pick) + (doc.since !== undefined ? pick(` từ ${dateOf(doc.since, lang)}`, ` since ${dateOf(doc.since, lang)}`) : '');
-  const title = lang === 'vi' ? `**${doc.name}** — giấy tờ trong danh mục` : `**${doc.nameEn ?? doc.name}** (${doc.name}) — registry document`;
+  const title = lang === 'vi' ? `**${doc.name}** — giấy tờ trong danh mục`
+    : doc.nameEn === undefined ? `**${doc.name}** — registry document` : `**${doc.nameEn}** (${doc.name}) — registry document`;
   return lines(title, [
     [pick('Tình trạng', 'Status'), status],
     [pick('Thay bằng', 'Replaced by'), doc.replacedBy === undefined ? undefined : nameOf(doc.replacedBy)],

@@ -79,50 +79,72 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
       return file !== null && isCatalogueFile(file) ? [{ uri: doc.uri, file, doc }] : [];
     });
 
-  const run = (): void => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
+  /** One run: the open texts as they are now, analysed, then published where they changed. */
+  const runOnce = async (): Promise<void> => {
     const open = openFiles();
     const texts = new Map(open.map((o) => [o.file, o.doc.getText()]));
+    const edited = new Set(dirty);
+    dirty.clear();
     let analysis: Analysis;
     try {
-      analysis = sessionOf().analyze(open.map((o) => o.file));
+      analysis = await sessionOf().analyze(open.map((o) => o.file));
     } catch (error) {
       // Never let one bad run take the server down: say so on the files being edited.
       const reason = error instanceof Error ? error.message : String(error);
       connection.console.error(`tthc lsp: ${reason}`);
       for (const o of open) {
-        if (!dirty.has(o.uri)) continue;
+        if (!edited.has(o.uri)) continue;
         const d = makeDiagnostic(LSP_CODES.info('lsp-internal-error'), { file: o.file, range: null, procedure: null }, { reason: both('lỗi nội bộ khi nạp hoặc rà soát danh mục', reason) });
         const list = [toLspDiagnostic(d, lang)];
         published.set(o.uri, JSON.stringify(list));
         void connection.sendDiagnostics({ uri: o.uri, version: o.doc.version, diagnostics: list });
       }
-      dirty.clear();
       return;
     }
     last = analysis;
     analyzedText = texts;
     for (const o of open) {
+      if (documents.get(o.uri) === undefined) continue; // closed meanwhile
       const list = (analysis.diagnostics.get(o.file) ?? []).map((d) => toLspDiagnostic(d, lang));
       const key = JSON.stringify(list);
-      if (published.get(o.uri) === key && !dirty.has(o.uri)) continue;
+      if (published.get(o.uri) === key && !edited.has(o.uri)) continue;
       published.set(o.uri, key);
       void connection.sendDiagnostics({ uri: o.uri, version: o.doc.version, diagnostics: list });
     }
-    dirty.clear();
+  };
+
+  // Runs never overlap (a session may answer asynchronously); requests made while one is
+  // queued share it.
+  let chain: Promise<void> = Promise.resolve();
+  let queued: Promise<void> | undefined;
+  const run = (): Promise<void> => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    if (queued !== undefined) return queued;
+    const next = chain.then(() => {
+      queued = undefined;
+      return runOnce();
+    });
+    queued = next;
+    chain = next.catch(() => undefined);
+    return next;
+  };
+
+  const later = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => void run(), debounceMs);
   };
 
   const schedule = (uri: string): void => {
     dirty.add(uri);
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(run, debounceMs);
+    later();
   };
 
   /** The analysis of the texts open now (runs at once when an edit is still pending). */
-  const fresh = (): Analysis | undefined => {
+  const fresh = async (): Promise<Analysis | undefined> => {
+    await chain;
     const stale = timer !== undefined || last === undefined || openFiles().some((o) => analyzedText.get(o.file) !== o.doc.getText());
-    if (stale) run();
+    if (stale) await run();
     return last;
   };
 
@@ -158,7 +180,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     }
     // Load the catalogue once now, so the first opened file is answered from memory.
     setTimeout(() => {
-      if (last === undefined && timer === undefined) run();
+      if (last === undefined && timer === undefined) void run();
     }, 0);
   });
 
@@ -181,15 +203,14 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     published.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     // Other open files may have depended on the unsaved text (a duplicate code…).
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(run, debounceMs);
+    later();
   });
 
-  connection.onCodeAction((params) => {
+  connection.onCodeAction(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     const file = fileOf(params.textDocument.uri);
     if (doc === undefined || file === null) return [];
-    const fixes = fresh()?.fixes.get(file) ?? [];
+    const fixes = (await fresh())?.fixes.get(file) ?? [];
     if (fixes.length === 0) return [];
     const text = doc.getText();
     const names = last?.catalogue?.registries.documents;
@@ -229,24 +250,21 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     return actions;
   });
 
-  connection.onHover((params) => {
+  connection.onHover(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     const file = fileOf(params.textDocument.uri);
     if (doc === undefined || file === null) return null;
+    const catalogue = (last ?? (await fresh()))?.catalogue;
+    if (catalogue === null || catalogue === undefined) return null;
     const text = doc.getText();
     if (text.length > MAX_FILE_BYTES) return null;
-    const catalogue = (last ?? fresh())?.catalogue;
-    if (catalogue === null || catalogue === undefined) return null;
     const found = hoverAt(text, doc.offsetAt(params.position), file, catalogue, lang);
     if (found === undefined) return null;
     return { contents: { kind: 'markdown', value: found.markdown }, range: { start: doc.positionAt(found.from), end: doc.positionAt(found.to) } };
   });
 
   // A catalogue file changed on disk (a checkout, another tool): check the open files again.
-  connection.onDidChangeWatchedFiles(() => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(run, debounceMs);
-  });
+  connection.onDidChangeWatchedFiles(() => later());
 
   connection.onShutdown(() => {
     if (timer !== undefined) clearTimeout(timer);

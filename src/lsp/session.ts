@@ -19,9 +19,10 @@ export interface CatalogueSession {
   setText(file: string, text: string | undefined): void;
   /**
    * Loads and checks the catalogue as it stands (unsaved texts over the disk) and reports on
-   * `files` (absolute paths): each gets an entry, empty when nothing is wrong.
+   * `files` (absolute paths): each gets an entry, empty when nothing is wrong. May answer
+   * asynchronously; the server never starts a run before the previous one ended.
    */
-  analyze(files: readonly string[]): Analysis;
+  analyze(files: readonly string[]): Analysis | Promise<Analysis>;
 }
 
 /** A finding that `tthc check --fix` knows how to fix. */
