@@ -96,6 +96,21 @@ describe('tthc lsp in Vietnamese (locale vi)', () => {
     expect(await client.diagnostics(birthUri, back, (d) => !d.some((x) => x.code === 'TTHC304'))).toEqual([]);
   });
 
+  it('shows a duplicate code in the other file even when that file is closed, and clears it', async () => {
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: deathUri } });
+    const mark = client.mark();
+    await client.change(birthUri, birth.replace('code: "1.001193"', 'code: "1.000656"'));
+    const inDeath = await client.diagnostics(deathUri, mark, (d) => d.length > 0);
+    expect(inDeath.map((d) => d.code)).toEqual(['TTHC304']);
+    expect(inDeath[0]?.range.start).toEqual({ line: lineOf(death, 'code: "1.000656"'), character: 6 });
+    const back = client.mark();
+    await client.change(birthUri, birth);
+    expect(await client.diagnostics(deathUri, back)).toEqual([]);
+    const reopened = client.mark();
+    await client.open(deathUri, death);
+    expect(await client.diagnostics(deathUri, reopened)).toEqual([]);
+  });
+
   it('offers the safe fix of an abolished document as a code action; applying it clears the finding', async () => {
     const mark = client.mark();
     const typed = birth.replace('document: giay-chung-sinh', 'document: phieu-bao-thay-doi-ho-khau');

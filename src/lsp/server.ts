@@ -8,7 +8,7 @@ import type { Fix } from '../checks/types.js';
 import { both, makeDiagnostic, renderMessage } from '../diagnostics/diagnostic.js';
 import type { Lang } from '../i18n/lang.js';
 import { LSP_CODES } from './codes.js';
-import { fileOf, langOfLocale, minimalEdit, toLspDiagnostic, toLspRange, type LspRange } from './convert.js';
+import { fileOf, langOfLocale, minimalEdit, toLspDiagnostic, toLspRange, uriOf, type LspRange } from './convert.js';
 import { hoverAt } from './hover.js';
 import { catalogueFolderOf, MemorySession, type Analysis, type CatalogueSession, type SessionOptions } from './session.js';
 
@@ -53,6 +53,8 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
   const published = new Map<string, string>();
   /** URIs edited since the last run: always answered, even when nothing changed. */
   const dirty = new Set<string>();
+  /** Closed files that carry diagnostics because an open file draws them in. */
+  let closedShown = new Set<string>();
 
   const say = (code: 'lsp-no-catalogue' | 'lsp-config-ignored', file: string, data: Record<string, string>): void => {
     const d = makeDiagnostic(LSP_CODES.info(code), { file, range: null, procedure: null }, data);
@@ -111,6 +113,26 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
       published.set(o.uri, key);
       void connection.sendDiagnostics({ uri: o.uri, version: o.doc.version, diagnostics: list });
     }
+    // Closed files that an open one draws in (the other definition of a duplicate code), and
+    // clearing those that no longer are.
+    const openUris = new Set(open.map((o) => o.uri));
+    const drawn = new Set<string>();
+    for (const [file, found] of analysis.diagnostics) {
+      const uri = uriOf(file);
+      if (openUris.has(uri) || found.length === 0) continue;
+      drawn.add(uri);
+      const list = found.map((d) => toLspDiagnostic(d, lang));
+      const key = JSON.stringify(list);
+      if (published.get(uri) === key) continue;
+      published.set(uri, key);
+      void connection.sendDiagnostics({ uri, diagnostics: list });
+    }
+    for (const uri of closedShown) {
+      if (drawn.has(uri) || openUris.has(uri)) continue;
+      published.delete(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+    closedShown = drawn;
   };
 
   // Runs never overlap (a session may answer asynchronously); requests made while one is

@@ -19,7 +19,8 @@ export interface CatalogueSession {
   setText(file: string, text: string | undefined): void;
   /**
    * Loads and checks the catalogue as it stands (unsaved texts over the disk) and reports on
-   * `files` (absolute paths): each gets an entry, empty when nothing is wrong. May answer
+   * `files` (absolute paths): each gets an entry, empty when nothing is wrong. Other files may
+   * get one too when a finding there involves one of `files` (a code defined twice). May answer
    * asynchronously; the server never starts a run before the previous one ended.
    */
   analyze(files: readonly string[]): Analysis | Promise<Analysis>;
@@ -33,7 +34,7 @@ export interface FixableFinding {
 
 /** What one run found, for the files asked about. */
 export interface Analysis {
-  /** Load, schema, catalogue and check diagnostics per file, sorted. */
+  /** Load, schema, catalogue and check diagnostics per file, sorted (see {@link CatalogueSession.analyze}). */
   diagnostics: ReadonlyMap<string, readonly Diagnostic[]>;
   /** Findings with a safe fix, per file. */
   fixes: ReadonlyMap<string, readonly FixableFinding[]>;
@@ -124,7 +125,15 @@ export class MemorySession implements CatalogueSession {
     // Files gone from the catalogue leave the memo.
     this.memo = seen;
 
-    for (const d of catalogue.diagnostics) diagnostics.get(d.file)?.push(d);
+    for (const d of catalogue.diagnostics) {
+      if (wanted.has(d.file)) diagnostics.get(d.file)?.push(d);
+      else if (d.related.some((r) => wanted.has(r.file))) {
+        // A closed file drawn in by an open one (it defines the same code): report it too.
+        const list = diagnostics.get(d.file) ?? [];
+        list.push(d);
+        diagnostics.set(d.file, list);
+      }
+    }
     // The rules report on the files asked about only; they still see the whole catalogue.
     const view: Catalogue = { ...catalogue, files: catalogue.files.map((f) => ({ ...f, requested: wanted.has(f.file) })) };
     const result = runChecks(view, {
