@@ -149,17 +149,11 @@ function factsInText(doc: Document.Parsed): Record<string, Fact> {
 function scalarAt(doc: Document.Parsed, offset: number): { value: string; from: number; to: number } | undefined {
   let found: { value: string; from: number; to: number } | undefined;
   visit(doc, {
+    // Keys are visited as scalars too (a registry entry's id, a fact's name).
     Scalar(_key, node) {
       const r = node.range;
       if (r === undefined || r === null || offset < r[0] || offset > r[1]) return;
       if (found === undefined || r[1] - r[0] <= found.to - found.from) found = { value: String(node.value), from: r[0], to: r[1] };
-    },
-    Pair(_key, pair) {
-      // Keys are scalars too (a registry entry's id, a fact's name).
-      if (isScalar(pair.key)) {
-        const r = pair.key.range;
-        if (r !== undefined && r !== null && offset >= r[0] && offset <= r[1]) found = { value: String(pair.key.value), from: r[0], to: r[1] };
-      }
     },
   });
   return found;

@@ -181,8 +181,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
       try {
         config = loadConfig(first.workspace);
       } catch (error) {
-        if (!(error instanceof ConfigError)) throw error;
-        configProblem = error.text[lang];
+        configProblem = error instanceof ConfigError ? error.text[lang] : lang === 'vi' ? 'không đọc được tệp tthc.config.yaml' : `cannot read tthc.config.yaml (${(error as Error).message})`;
       }
     }
     return {
