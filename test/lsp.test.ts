@@ -8,6 +8,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { startLanguageServer } from '../src/lsp/server.js';
 import { MemorySession, type Analysis } from '../src/lsp/session.js';
+import { langOfLocale, minimalEdit, toLspRange } from '../src/lsp/convert.js';
 import { applyEdits, TthcLspClient, type PublishedDiagnostic, type TextEdit } from './helpers/tthc-lsp.js';
 import { ROOT } from './helpers/paths.js';
 
@@ -216,6 +217,49 @@ describe('tthc lsp in English (locale en)', () => {
     const hover = await client.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: docLine, character: 16 } });
     expect(hover?.contents.value).toContain('— registry document');
     expect(hover?.contents.value).toContain('Status: in use');
+  });
+});
+
+describe('tthc lsp without a client locale', () => {
+  it('falls back to LANG', async () => {
+    const ws = makeWorkspace();
+    const client = new TthcLspClient(ws, { LANG: 'en_US.UTF-8' });
+    try {
+      await client.initialize(ws, undefined);
+      const uri = pathToFileURL(fileIn(ws, BIRTH)).href;
+      const mark = client.mark();
+      await client.open(uri, readFileSync(fileIn(ws, BIRTH), 'utf8').replace('online: partial', 'online: parital'));
+      expect((await client.diagnostics(uri, mark, (d) => d.length > 0))[0]?.message).toContain('Did you mean "partial"?');
+    } finally {
+      await client.close();
+      rmSync(ws, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('conversions between tthc and the protocol', () => {
+  it('picks the language from the locale, then the fallback', () => {
+    expect(langOfLocale('vi', 'en')).toBe('vi');
+    expect(langOfLocale('vi-VN', 'en')).toBe('vi');
+    expect(langOfLocale('en-US', 'vi')).toBe('en');
+    expect(langOfLocale('fr', 'vi')).toBe('en');
+    expect(langOfLocale(undefined, 'vi')).toBe('vi');
+    expect(langOfLocale('', 'en')).toBe('en');
+  });
+
+  it('turns 1-based line:column into 0-based positions, a file-wide diagnostic into the start', () => {
+    expect(toLspRange({ start: { line: 3, column: 9 }, end: { line: 3, column: 16 } })).toEqual({ start: { line: 2, character: 8 }, end: { line: 2, character: 15 } });
+    expect(toLspRange(null)).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+  });
+
+  it('edits only what changed, never half a surrogate pair', () => {
+    expect(minimalEdit('a: x\nb: y\n', 'a: x\nb: zz\n')).toEqual({ range: { start: { line: 1, character: 3 }, end: { line: 1, character: 4 } }, newText: 'zz' });
+    expect(minimalEdit('same', 'same')).toBeNull();
+    const before = 'k: \u{1F600}\n';
+    const after = 'k: \u{1F601}\n';
+    const edit = minimalEdit(before, after);
+    expect(edit?.newText).toBe('\u{1F601}');
+    expect(applyEdits(before, edit === null ? [] : [edit])).toBe(after);
   });
 });
 

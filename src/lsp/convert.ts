@@ -103,11 +103,18 @@ export function minimalEdit(before: string, after: string): { range: LspRange; n
   let start = 0;
   const max = Math.min(before.length, after.length);
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  // Never cut a surrogate pair (an emoji, a rare Hán-Nôm character) in two.
+  const low = (text: string, i: number) => i > 0 && i < text.length && (text.charCodeAt(i) & 0xfc00) === 0xdc00;
+  if (low(before, start) || low(after, start)) start--;
   let endB = before.length;
   let endA = after.length;
   while (endB > start && endA > start && before.charCodeAt(endB - 1) === after.charCodeAt(endA - 1)) {
     endB--;
     endA--;
+  }
+  if (low(before, endB) || low(after, endA)) {
+    endB++;
+    endA++;
   }
   return { range: { start: positionAt(before, start), end: positionAt(before, endB) }, newText: after.slice(start, endA) };
 }

@@ -55,8 +55,9 @@ export class TthcLspClient {
   private readonly versions = new Map<string, number>();
   stderr = '';
 
-  constructor(cwd: string) {
-    this.child = spawn(process.execPath, [path.join(ROOT, 'bin', 'tthc.js'), 'lsp', '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, LANG: 'C' } });
+  constructor(cwd: string, env: Record<string, string> = { LANG: 'C' }) {
+    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['LC_ALL', 'LC_MESSAGES', 'LANG'].includes(k)));
+    this.child = spawn(process.execPath, [path.join(ROOT, 'bin', 'tthc.js'), 'lsp', '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...clean, ...env } });
     this.child.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: Omit<Published, 'seq'>) => {
