@@ -3,6 +3,7 @@
  *
  *   cli ─▶ report ─▶ {checks, workflow, import, engine, site, generate} ─▶ catalogue ─▶ diagnostics, i18n, util
  *                                  workflow ─▶ calendar (pure)
+ *   cli ─▶ lsp (the language server, an edge like cli) ─▶ {checks, catalogue}
  *
  * A generated workflow module loads the workflow runtime, the calendar and xstate only.
  */
