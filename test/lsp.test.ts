@@ -134,6 +134,10 @@ describe('tthc lsp in Vietnamese (locale vi)', () => {
     const after = client.mark();
     await client.change(birthUri, fixed);
     expect((await client.diagnostics(birthUri, after)).some((d) => d.code === 'TTHC402')).toBe(false);
+    // A suppression typed (unsaved) above the component silences the finding too.
+    const silenced = client.mark();
+    await client.change(birthUri, typed.replace('  - id: giay-chung-sinh', '  # tthc-disable-next-line abolished-document -- thử nghiệm\n  - id: giay-chung-sinh'));
+    expect((await client.diagnostics(birthUri, silenced)).some((d) => d.code === 'TTHC402')).toBe(false);
     const reset = client.mark();
     await client.change(birthUri, birth);
     await client.diagnostics(birthUri, reset);
