@@ -3,6 +3,7 @@
  *
  *   cli ─▶ report ─▶ {checks, workflow, import, engine, site, generate} ─▶ catalogue ─▶ diagnostics, i18n, util
  *                                  workflow ─▶ calendar (pure)
+ *   cli ─▶ lsp (the language server, an edge like cli) ─▶ {checks, catalogue}
  *
  * A generated workflow module loads the workflow runtime, the calendar and xstate only.
  */
@@ -49,6 +50,16 @@ module.exports = {
       comment: 'The workflow runtime needs the calendar and the condition evaluator, nothing of the loader, checks or importer.',
       from: { path: '^src/workflow/' },
       to: { path: '^src/', pathNot: '^src/(workflow|calendar|i18n|util)/|^src/catalogue/evaluate\\.ts$' },
+    },
+    {
+      name: 'lsp-is-an-edge', severity: 'error',
+      comment: 'The language server is an edge like the command line: only cli starts it (and the code registry lists its codes).',
+      from: { path: '^src/', pathNot: '^src/(cli|lsp)/|^src/report/codes\\.ts$' }, to: { path: '^src/lsp/' },
+    },
+    {
+      name: 'lsp-uses-catalogue-and-checks', severity: 'error',
+      comment: 'The language server reads the catalogue and runs the checks; it needs no engine, importer, site or generator.',
+      from: { path: '^src/lsp/' }, to: { path: '^src/(cli|engine|server|import|site|generate|simulate|workflow)/' },
     },
     {
       name: 'engine-never-checks', severity: 'error',

@@ -22,7 +22,7 @@ import type { Issue, PointMode } from './issue.js';
 import { deepFreeze, normalizeNfc } from './normalize.js';
 import { parseYaml, sniffCode } from './parse.js';
 import { checkProcedure } from './procedure-checks.js';
-import { readText } from './read.js';
+import { readText, type ReadResult } from './read.js';
 import { checkDocumentRegistry, checkHolidayCalendar, checkLegalRegistry } from './registry-checks.js';
 import { schemaDiagnostics } from './schema-errors.js';
 import { REGISTRY_KINDS, validators, type FileKind, type RegistryKind } from './schemas.js';
@@ -103,6 +103,19 @@ export interface LoadOptions {
    * that one file can be validated against the registries and other procedures. Default true.
    */
   context?: boolean;
+  /**
+   * Loads one file from its text (read, parse, schema-validate); default: `load(file,
+   * readText(file))`. The language server passes one that reads unsaved editor text and
+   * memoizes by content; an incremental cache can stand here too. `load` is pure: the same
+   * file and text give the same result.
+   */
+  loadFile?: (file: string, load: (file: string, read: ReadResult) => LoadedFile) => LoadedFile;
+}
+
+/** One file after reading, parsing and schema validation, with its own diagnostics. */
+export interface LoadedFile {
+  file: Omit<CatalogueFile, 'requested'>;
+  diagnostics: readonly Diagnostic[];
 }
 
 function kindOf(value: Record<string, unknown>): FileKind | { unknownRegistry: unknown } {
@@ -116,10 +129,11 @@ function codeOf(value: unknown): string | null {
   return typeof code === 'string' ? code : null;
 }
 
-/** Reads, parses and schema-validates one file. */
-function loadFile(file: string, requested: boolean, out: Diagnostic[]): CatalogueFile {
-  const failed = (source: SourceDoc | null): CatalogueFile => ({ file, kind: null, source, value: undefined, valid: false, requested });
-  const read = readText(file);
+/** Parses and schema-validates one file's text (see {@link LoadOptions.loadFile}). */
+export function loadFileText(file: string, read: ReadResult): LoadedFile {
+  const out: Diagnostic[] = [];
+  const done = (f: Omit<CatalogueFile, 'requested' | 'file'>): LoadedFile => ({ file: { file, ...f }, diagnostics: out });
+  const failed = (source: SourceDoc | null): LoadedFile => done({ kind: null, source, value: undefined, valid: false });
   if (!read.ok) {
     const range = read.position === null ? null : { start: read.position, end: read.position };
     out.push(makeDiagnostic(CATALOGUE_CODES.info(read.id), { file, range, procedure: null }, read.data));
@@ -141,11 +155,18 @@ function loadFile(file: string, requested: boolean, out: Diagnostic[]): Catalogu
         suggestion: near === undefined ? both('', '') : both(`Có phải ý bạn là "${near}"?`, `Did you mean "${near}"?`),
       }),
     );
-    return { file, kind: null, source: parsed.source, value, valid: false, requested };
+    return done({ kind: null, source: parsed.source, value, valid: false });
   }
   const errors = validators().validate(kind, value);
   out.push(...schemaDiagnostics(parsed.source, errors, procedure));
-  return { file, kind, source: parsed.source, value, valid: errors.length === 0, requested };
+  return done({ kind, source: parsed.source, value, valid: errors.length === 0 });
+}
+
+/** Reads, parses and schema-validates one file. */
+function loadFile(file: string, requested: boolean, out: Diagnostic[], hook: LoadOptions['loadFile']): CatalogueFile {
+  const loaded = hook === undefined ? loadFileText(file, readText(file)) : hook(file, loadFileText);
+  out.push(...loaded.diagnostics);
+  return { ...loaded.file, requested };
 }
 
 /**
@@ -183,7 +204,7 @@ export function loadCatalogue(options: LoadOptions = {}): Catalogue {
   }
 
   const diagnostics: Diagnostic[] = [];
-  const files = [...all].sort(compareCodePoints).map((f) => loadFile(f, requestedSet.has(f), diagnostics));
+  const files = [...all].sort(compareCodePoints).map((f) => loadFile(f, requestedSet.has(f), diagnostics, options.loadFile));
   const byFile = new Map(files.map((f) => [f.file, f]));
 
   const locate = (file: string, pointer: string, mode: PointMode = 'value'): Range | null => {

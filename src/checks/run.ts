@@ -102,14 +102,19 @@ export function runChecks(catalogue: Catalogue, options: CheckOptions = {}): Che
   const seenPrints = new Map<string, number>();
 
   const suppressionCache = new Map<string, Suppression[]>();
+  const loadedText = new Map<string, string>();
+  for (const f of catalogue.files) if (f.source !== null) loadedText.set(f.file, f.source.text);
   const suppressionsOf = (file: string): Suppression[] => {
     const cached = suppressionCache.get(file);
     if (cached !== undefined) return cached;
-    let text = '';
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      // unreadable files were reported by the loader
+    // The text the loader read (an editor's unsaved text in the language server), else the disk.
+    let text = loadedText.get(file) ?? '';
+    if (!loadedText.has(file)) {
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        // unreadable files were reported by the loader
+      }
     }
     const { suppressions, problems } = readSuppressions(text, known);
     for (const p of problems) {

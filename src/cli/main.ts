@@ -9,6 +9,7 @@ import { GENERATE_HELP, GENERATE_OPTIONS, runGenerate } from './commands/generat
 import { IMPORT_HELP, IMPORT_OPTIONS, runImport } from './commands/import.js';
 import { CHECKLIST_HELP, CHECKLIST_OPTIONS, runChecklist } from './commands/checklist.js';
 import { CHECK_HELP, CHECK_OPTIONS, runCheck, runStats, STATS_HELP, STATS_OPTIONS } from './commands/check.js';
+import { LSP_HELP, LSP_OPTIONS, runLsp } from './commands/lsp.js';
 import { runValidate, VALIDATE_HELP, VALIDATE_OPTIONS } from './commands/validate.js';
 import { runSite, SITE_HELP, SITE_OPTIONS } from './commands/site.js';
 import { runServe, SERVE_HELP, SERVE_OPTIONS } from './commands/serve.js';
@@ -21,7 +22,7 @@ function version(): string {
   return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-const COMMANDS = ['validate', 'check', 'stats', 'generate', 'import', 'checklist', 'site', 'explain', 'serve', 'kpi', 'simulate', 'token'] as const;
+const COMMANDS = ['validate', 'check', 'stats', 'generate', 'import', 'checklist', 'site', 'explain', 'serve', 'kpi', 'simulate', 'token', 'lsp'] as const;
 
 function rootHelp(lang: Lang): string {
   const vi = lang === 'vi';
@@ -38,6 +39,7 @@ function rootHelp(lang: Lang): string {
     ['kpi', vi ? 'Số liệu giải quyết hồ sơ: đúng hạn, trực tuyến, 4 tại chỗ, phiếu xin lỗi.' : 'Dossier figures: on time, online, 4 tại chỗ, apology slips.'],
     ['simulate', vi ? 'Mô phỏng một năm hồ sơ của một tỉnh qua bộ máy; so sánh phương án.' : 'Simulate a province-year of dossiers through the engine; compare what-ifs.'],
     ['token', vi ? 'Cấp mã truy cập cho API (tệp chỉ lưu mã băm).' : 'Issue API access tokens (the file keeps hashes only).'],
+    ['lsp', vi ? 'Máy chủ ngôn ngữ cho trình soạn thảo: phát hiện khi gõ, sửa nhanh, thông tin khi rê chuột.' : 'Language server for editors: findings as you type, quick fixes, hover.'],
   ];
   return [
     vi
@@ -178,6 +180,10 @@ export async function main(argv: readonly string[], partial: Partial<Io> = {}): 
         return runSimulate(o, io, l);
       }),
       token: command(TOKEN_HELP, TOKEN_OPTIONS, io, result, (args, o, l) => runToken(args, o, io, l)),
+      lsp: command(LSP_HELP, LSP_OPTIONS, io, result, (args, _o, l) => {
+        if (args.length > 0) throw new UsageError({ vi: `lsp không nhận đối số: ${args.join(' ')}.`, en: `lsp takes no arguments: ${args.join(' ')}.` });
+        return runLsp({ lang: l });
+      }),
     },
   });
   try {
