@@ -1,6 +1,6 @@
 import { IMPORT_CODES, type ImportCodeId } from './codes.js';
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { ensureDir } from '../../util/fs.js';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { FolderSwap } from '../../util/folder-swap.js';
 import path from 'node:path';
 import { parse as parseYamlText } from 'yaml';
 import { makeDiagnostic } from '../../diagnostics/diagnostic.js';
@@ -169,23 +169,6 @@ function indexExisting(catalogue: string | undefined, out: string): Map<string, 
   return byCode;
 }
 
-/** Writes through a temporary file and a rename, so no half-written file is ever left. */
-function writeAtomic(file: string, text: string): void {
-  ensureDir(path.dirname(file));
-  const tmp = `${file}.tmp-${process.pid}`;
-  try {
-    writeFileSync(tmp, text, 'utf8');
-    renameSync(tmp, file);
-  } catch (error) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing to clean up
-    }
-    throw error;
-  }
-}
-
 function emptyCoverage(): Coverage {
   return {
     recordsRead: 0, recordsRejected: 0, procedures: 0, written: 0, updated: 0, unchanged: 0, differs: 0, keptHandWritten: 0, removed: 0,
@@ -260,6 +243,10 @@ export function importDvc(options: ImportOptions): ImportReport {
   const schemaPath = options.schemaPath ?? DEFAULT_SCHEMA_PATH;
   const { files: inputs } = inputFiles(options.inputs, options.cwd);
   const seen = new Map<string, string>();
+  // Every write and removal is staged and the output folder replaced in one step at the end,
+  // so a killed import leaves the old files or the new ones, never a mix.
+  const swap = new FolderSwap(out);
+  const relOut = (file: string): string => path.relative(out, file);
   const importedPerStem = new Map<string, Set<string>>();
 
   for (const input of inputs) {
@@ -342,7 +329,7 @@ export function importDvc(options: ImportOptions): ImportReport {
         for (const shadow of known.filter((e) => e.imported)) {
           if (options.overwrite) {
             try {
-              unlinkSync(shadow.file);
+              swap.remove(relOut(shadow.file));
               coverage.removed++;
               outcome('removed', shadow.file);
             } catch (error) {
@@ -369,7 +356,7 @@ export function importDvc(options: ImportOptions): ImportReport {
         return;
       }
       try {
-        writeAtomic(target, yaml);
+        swap.write(relOut(target), yaml);
       } catch (error) {
         report('import-write-failed', { reason: (error as Error).message });
         coverage.recordsRejected++;
@@ -380,6 +367,12 @@ export function importDvc(options: ImportOptions): ImportReport {
       else coverage.updated++;
       outcome(previous === undefined ? 'written' : 'updated', target, previous === undefined ? [] : compareWith(undefined, built.procedure, previous));
     });
+  }
+  try {
+    swap.commit();
+  } catch (error) {
+    swap.abort();
+    diagnostics.push(makeDiagnostic(IMPORT_CODES.info('import-write-failed'), { file: out, range: null, procedure: null }, { reason: (error as Error).message }));
   }
   // Imported files of the same sources whose records are gone.
   for (const [code, list] of existing) {
