@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,10 +37,11 @@ interface ChildRun {
 }
 
 /** Runs a child process; SIGKILL after `timeoutMs` (a hang is a failure, not a wait). */
-function run(args: string[], options: { timeoutMs: number; cwd?: string; killAfterMs?: number }): Promise<ChildRun> {
+function run(args: string[], options: { timeoutMs: number; cwd?: string; killAfterMs?: number; onSpawn?: (child: ChildProcess) => void }): Promise<ChildRun> {
   return new Promise((resolve) => {
     const started = performance.now();
     const child = spawn(process.execPath, args, { cwd: options.cwd ?? ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    options.onSpawn?.(child);
     let stdout = '';
     let stderr = '';
     let timedOut = false;
@@ -187,7 +188,19 @@ async function killAtRandom(dir: string, oldState: string, args: string[], cwd: 
   for (let t = 0; t < trials; t++) {
     rmSync(dir, { recursive: true, force: true });
     cpSync(oldState, dir, { recursive: true });
-    const r = await run([BIN, ...args], { timeoutMs: 120_000, cwd, killAfterMs: Math.floor(full.ms * (0.3 + 0.8 * random())) });
+    // Odd trials: killed at a random point of the run. Even trials: killed a random 0–300 ms
+    // after the first write is seen beside or in the folder (the dangerous moment).
+    const afterWrite = t % 2 === 0;
+    const delay = afterWrite ? Math.floor(random() * 300) : Math.floor(full.ms * (0.3 + 0.8 * random()));
+    let child: ChildProcess | undefined;
+    const watcher = afterWrite
+      ? watch(path.dirname(dir), { recursive: true }, () => {
+          watcher?.close();
+          setTimeout(() => child?.kill('SIGKILL'), delay);
+        })
+      : undefined;
+    const r = await run([BIN, ...args], { timeoutMs: 120_000, cwd, killAfterMs: afterWrite ? 120_000 : delay, onSpawn: (c) => (child = c) });
+    watcher?.close();
     if (!existsSync(dir) && recoverFolder(dir) === 'restored') seen.restored++;
     const now = tree(dir);
     const isOld = same(now, oldTree);
@@ -210,7 +223,7 @@ describe('killed part-way, generate and import leave old files or new ones, neve
       const old = path.join(base, 'old');
       cpSync(path.join(ROOT, 'generated'), old, { recursive: true });
       const workflows = readdirSync(path.join(old, 'workflows')).filter((f) => f.endsWith('.ts')).sort();
-      for (const f of workflows.filter((_, i) => i % 7 === 0)) writeFileSync(path.join(old, 'workflows', f), `// old\n${readFileSync(path.join(old, 'workflows', f), 'utf8')}`);
+      for (const f of workflows.filter((_, i) => i % 2 === 0)) writeFileSync(path.join(old, 'workflows', f), `// old\n${readFileSync(path.join(old, 'workflows', f), 'utf8')}`);
       writeFileSync(path.join(old, 'workflows', 'stale.ts'), '// no longer generated\n');
       const seen = await killAtRandom(path.join(base, 'out'), old, ['generate', '--out', path.join(base, 'out')], ROOT, 6, SEED);
       expect(seen.old + seen.new).toBe(6);
