@@ -335,3 +335,5 @@ console.log(lines.join('\n'));
 console.log('');
 for (const r of results) console.log(`- ${r.id}: ${r.note}${r.seconds !== undefined ? ` (${r.seconds.toFixed(0)} s, peak RSS ${r.rss.toFixed(0)} MiB)` : ''}`);
 if (flag('json')) console.log(JSON.stringify(results, null, 2));
+// A row that could not run fails the command (CI); targets not met do not: the table says so.
+if (results.some((r) => r.failed)) process.exitCode = 1;
