@@ -50,11 +50,21 @@ async function time(fn) {
   return performance.now() - t;
 }
 
-/** Alternates `fns` for `rounds` rounds after one warm-up round; medians in ms. */
+/**
+ * Alternates `fns` for `rounds` rounds after one warm-up round; medians in ms. The order
+ * rotates every round, so that no subject always follows the same one (and pays for the
+ * garbage it left).
+ */
 async function sideBySide(fns, rounds) {
   for (const fn of Object.values(fns)) await fn();
+  const entries = Object.entries(fns);
   const samples = Object.fromEntries(Object.keys(fns).map((k) => [k, []]));
-  for (let r = 0; r < rounds; r++) for (const [k, fn] of Object.entries(fns)) samples[k].push(await time(fn));
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < entries.length; i++) {
+      const [k, fn] = entries[(i + r) % entries.length];
+      samples[k].push(await time(fn));
+    }
+  }
   return Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, median(xs)]));
 }
 
@@ -243,7 +253,7 @@ const ROWS = {
     const hand = handWrittenMachine(workflow, new WorkingCalendar(holidayTable));
     // Many short rounds: event throughput is sensitive to bursts of load on a shared machine.
     const dossiers = QUICK ? 500 : 2000;
-    const rounds = QUICK ? 5 : 15;
+    const rounds = QUICK ? 5 : 25;
     const at = '2026-03-02T09:00';
     const components = ['to-khai', 'giay-to-tuy-than', 'giay-to-cu-tru'];
     const life = (machine) => () => {
@@ -273,7 +283,7 @@ const ROWS = {
       }
       if (snap.value !== 'received') throw new Error('restore lost the state');
     };
-    const m = await sideBySide({ generated: life(generated), hand: life(hand), snapshots }, rounds);
+    const m = { ...(await sideBySide({ generated: life(generated), hand: life(hand) }, rounds)), ...(await sideBySide({ snapshots }, rounds)) };
     const eps = (ms) => (dossiers * 6 * 1000) / ms;
     return {
       note: `1.004873, ${dossiers} dossiers × 6 events per round; median of ${rounds}`,
