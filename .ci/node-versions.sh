@@ -4,7 +4,7 @@
 # pinned exact. Node 20 runs the whole suite in .ci/run; here each version runs every test
 # file except the three slowest, which do not depend on the Node version in what they test
 # (site-browser and diagrams drive Debian's chromium; engine/processes runs worker processes
-# against PostgreSQL): about 6 minutes per version on 2 cores instead of 10.
+# against PostgreSQL): 6 to 11 minutes per version on 2 cores (measured on a shared machine).
 #
 #   bash .ci/node-versions.sh            # 22 and 24
 #   bash .ci/node-versions.sh 24.21.0    # one version
