@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
-import { ensureDir } from '../util/fs.js';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { FolderSwap, recoverFolder } from '../util/folder-swap.js';
 import path from 'node:path';
 import { compareCodePoints } from '../catalogue/files.js';
 import { loadCatalogue } from '../catalogue/catalogue.js';
@@ -92,6 +92,10 @@ function listFiles(dir: string): string[] {
 export function syncGenerated(outDir: string, files: readonly GeneratedFile[], options: { check?: boolean } = {}): GenerateReport {
   const report: GenerateReport = { written: [], unchanged: [], removed: [] };
   const wanted = new Set(files.map((f) => f.path));
+  if (!options.check) recoverFolder(outDir);
+  // The whole folder is replaced in one step (old files or new ones, never a mix, even if
+  // the process is killed): changes are staged beside it, unchanged files hard-linked.
+  const swap = new FolderSwap(outDir);
   for (const file of files) {
     const target = path.join(outDir, file.path);
     const current = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
@@ -100,26 +104,16 @@ export function syncGenerated(outDir: string, files: readonly GeneratedFile[], o
       continue;
     }
     report.written.push(file.path);
-    if (!options.check) {
-      ensureDir(path.dirname(target));
-      writeFileSync(target, file.content);
-    }
+    if (!options.check) swap.write(file.path, file.content);
   }
   for (const existing of listFiles(outDir)) {
     if (wanted.has(existing)) continue;
     report.removed.push(existing);
-    if (!options.check) rmSync(path.join(outDir, existing));
+    if (!options.check) swap.remove(existing);
   }
-  if (!options.check) removeEmptyDirs(outDir);
+  if (!options.check) {
+    swap.pruneEmpty();
+    swap.commit();
+  }
   return report;
-}
-
-function removeEmptyDirs(dir: string): void {
-  if (!existsSync(dir)) return;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (!entry.isDirectory()) continue;
-    const child = path.join(dir, entry.name);
-    removeEmptyDirs(child);
-    if (readdirSync(child).length === 0) rmdirSync(child);
-  }
 }

@@ -1,6 +1,6 @@
 import { IMPORT_CODES, type ImportCodeId } from './codes.js';
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { ensureDir } from '../../util/fs.js';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { FolderSwap } from '../../util/folder-swap.js';
 import path from 'node:path';
 import { parse as parseYamlText } from 'yaml';
 import { makeDiagnostic } from '../../diagnostics/diagnostic.js';
@@ -8,6 +8,9 @@ import { makeDiagnostic } from '../../diagnostics/diagnostic.js';
 import type { Diagnostic, MessageData, Range } from '../../diagnostics/types.js';
 import { collectFiles, compareCodePoints, findCatalogueRoot } from '../../catalogue/files.js';
 import { sniffCode } from '../../catalogue/parse.js';
+import { CATALOGUE_CODES } from '../../catalogue/codes.js';
+import { decodeUtf8, firstInvalidUtf8 } from '../../catalogue/read.js';
+import { both } from '../../diagnostics/diagnostic.js';
 import { validators } from '../../catalogue/schemas.js';
 import { closest } from '../../util/suggest.js';
 import { buildProcedure, RECORD_FIELDS, type PortalRecord, type RecordStats } from './build.js';
@@ -169,21 +172,34 @@ function indexExisting(catalogue: string | undefined, out: string): Map<string, 
   return byCode;
 }
 
-/** Writes through a temporary file and a rename, so no half-written file is ever left. */
-function writeAtomic(file: string, text: string): void {
-  ensureDir(path.dirname(file));
-  const tmp = `${file}.tmp-${process.pid}`;
-  try {
-    writeFileSync(tmp, text, 'utf8');
-    renameSync(tmp, file);
-  } catch (error) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing to clean up
+/**
+ * Longest text field accepted from a record. The portal's longest field is a few tens of
+ * thousands of characters; a catalogue file over the loader's 4 MiB limit could not be read.
+ */
+export const MAX_FIELD_CHARS = 1024 * 1024;
+
+/**
+ * Splits JSON Lines bytes into text lines (a UTF-8 byte-order mark dropped). A line that is
+ * not valid UTF-8 is returned empty with where its first bad byte is.
+ */
+function decodeLines(bytes: Buffer): { lines: string[]; invalid: Map<number, { column: number; detail: MessageData[string] }> } {
+  const invalid = new Map<number, { column: number; detail: MessageData[string] }>();
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  if (firstInvalidUtf8(body) < 0) return { lines: body.toString('utf8').split('\n'), invalid };
+  const lines: string[] = [];
+  let start = 0;
+  while (start <= body.length) {
+    let end = body.indexOf(0x0a, start);
+    if (end < 0) end = body.length;
+    const decoded = decodeUtf8(body.subarray(start, end));
+    if (decoded.ok) lines.push(decoded.text);
+    else {
+      invalid.set(lines.length, { column: decoded.position?.column ?? 1, detail: decoded.data['detail'] ?? '' });
+      lines.push('');
     }
-    throw error;
+    start = end + 1;
   }
+  return { lines, invalid };
 }
 
 function emptyCoverage(): Coverage {
@@ -216,6 +232,16 @@ function checkRecord(value: unknown, site: { file: string; line: number; text: s
     const v = record[key];
     if (v !== undefined && v !== null && typeof v !== 'string') {
       report('import-invalid-field', { field: key, detail: `${typeof v}, ${'not a string'}` }, keyColumn(site.text, key));
+      return null;
+    }
+  }
+  for (const key of RECORD_FIELDS) {
+    const v = record[key];
+    if (typeof v === 'string' && v.length > MAX_FIELD_CHARS) {
+      report('import-invalid-field', {
+        field: key,
+        detail: both(`dài ${v.length} ký tự, vượt giới hạn ${MAX_FIELD_CHARS}`, `${v.length} characters, over the ${MAX_FIELD_CHARS}-character limit`),
+      }, keyColumn(site.text, key));
       return null;
     }
   }
@@ -260,12 +286,16 @@ export function importDvc(options: ImportOptions): ImportReport {
   const schemaPath = options.schemaPath ?? DEFAULT_SCHEMA_PATH;
   const { files: inputs } = inputFiles(options.inputs, options.cwd);
   const seen = new Map<string, string>();
+  // Every write and removal is staged and the output folder replaced in one step at the end,
+  // so a killed import leaves the old files or the new ones, never a mix.
+  const swap = new FolderSwap(out);
+  const relOut = (file: string): string => path.relative(out, file);
   const importedPerStem = new Map<string, Set<string>>();
 
   for (const input of inputs) {
-    let content: string;
+    let bytes: Buffer;
     try {
-      content = readFileSync(input, 'utf8');
+      bytes = readFileSync(input);
     } catch (error) {
       diagnostics.push(makeDiagnostic(IMPORT_CODES.info('import-write-failed'), { file: input, range: null, procedure: null }, { reason: (error as Error).message }));
       continue;
@@ -274,11 +304,12 @@ export function importDvc(options: ImportOptions): ImportReport {
     const source = path.basename(input);
     const codesHere = importedPerStem.get(stem) ?? new Set<string>();
     importedPerStem.set(stem, codesHere);
-    const lines = content.replace(/^\ufeff/u, '').split('\n');
+    const { lines, invalid } = decodeLines(bytes);
     lines.forEach((rawLine, index) => {
       const line = index + 1;
       const text = rawLine.replace(/\r$/u, '');
-      if (text.trim() === '') return;
+      const bad = invalid.get(index);
+      if (bad === undefined && text.trim() === '') return;
       coverage.recordsRead++;
       let procedureCode: string | null = null;
       let rejected = false;
@@ -287,6 +318,12 @@ export function importDvc(options: ImportOptions): ImportReport {
         if (d.severity === 'error') rejected = true;
         diagnostics.push(d);
       };
+      if (bad !== undefined) {
+        // Never decode a damaged line with U+FFFD replacements: the record is skipped.
+        diagnostics.push(makeDiagnostic(CATALOGUE_CODES.info('not-utf8'), { file: input, range: lineRange(line, bad.column), procedure: null }, { detail: bad.detail }));
+        coverage.recordsRejected++;
+        return;
+      }
       let value: unknown;
       try {
         value = JSON.parse(text);
@@ -342,7 +379,7 @@ export function importDvc(options: ImportOptions): ImportReport {
         for (const shadow of known.filter((e) => e.imported)) {
           if (options.overwrite) {
             try {
-              unlinkSync(shadow.file);
+              swap.remove(relOut(shadow.file));
               coverage.removed++;
               outcome('removed', shadow.file);
             } catch (error) {
@@ -369,7 +406,7 @@ export function importDvc(options: ImportOptions): ImportReport {
         return;
       }
       try {
-        writeAtomic(target, yaml);
+        swap.write(relOut(target), yaml);
       } catch (error) {
         report('import-write-failed', { reason: (error as Error).message });
         coverage.recordsRejected++;
@@ -380,6 +417,12 @@ export function importDvc(options: ImportOptions): ImportReport {
       else coverage.updated++;
       outcome(previous === undefined ? 'written' : 'updated', target, previous === undefined ? [] : compareWith(undefined, built.procedure, previous));
     });
+  }
+  try {
+    swap.commit();
+  } catch (error) {
+    swap.abort();
+    diagnostics.push(makeDiagnostic(IMPORT_CODES.info('import-write-failed'), { file: out, range: null, procedure: null }, { reason: (error as Error).message }));
   }
   // Imported files of the same sources whose records are gone.
   for (const [code, list] of existing) {
