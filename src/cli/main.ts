@@ -17,6 +17,11 @@ import { runToken, TOKEN_HELP, TOKEN_OPTIONS } from './commands/token.js';
 import { runSimulate, SIMULATE_HELP, SIMULATE_OPTIONS } from './commands/simulate.js';
 import { renderHelp, type CommandHelp } from './help.js';
 
+/** The cache flags of a command's parsed options. */
+function cacheArgs(o: Record<string, unknown>): { cache: boolean; cacheDir?: string } {
+  return { cache: o['cache'] !== false, ...(typeof o['cache-dir'] === 'string' ? { cacheDir: o['cache-dir'] } : {}) };
+}
+
 function version(): string {
   return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
@@ -108,7 +113,7 @@ export async function main(argv: readonly string[], partial: Partial<Io> = {}): 
     meta: { name: 'tthc', version: version() },
     subCommands: {
       validate: command(VALIDATE_HELP, VALIDATE_OPTIONS, io, result, (paths, o, l) =>
-        runValidate(paths, { format: o['format'] as string, lang: l }, io)),
+        runValidate(paths, { format: o['format'] as string, lang: l, ...cacheArgs(o) }, io)),
       generate: command(GENERATE_HELP, GENERATE_OPTIONS, io, result, (paths, o, l) => {
         if (paths.length > 0) throw new UsageError({ vi: `generate không nhận đường dẫn: ${paths.join(' ')}.`, en: `generate takes no paths: ${paths.join(' ')}.` });
         return runGenerate({ check: o['check'] === true, out: o['out'] as string, lang: l }, io);
@@ -126,6 +131,7 @@ export async function main(argv: readonly string[], partial: Partial<Io> = {}): 
           updateBaseline: o['update-baseline'] === true,
           lang: l,
           version: version(),
+          ...cacheArgs(o),
         }, io)),
       stats: command(STATS_HELP, STATS_OPTIONS, io, result, (paths, o, l) =>
         runStats(paths, {
@@ -134,6 +140,7 @@ export async function main(argv: readonly string[], partial: Partial<Io> = {}): 
           ...(typeof o['today'] === 'string' ? { today: o['today'] } : {}),
           ...(typeof o['baseline'] === 'string' ? { baseline: o['baseline'] } : {}),
           lang: l,
+          ...cacheArgs(o),
         }, io)),
       import: command(IMPORT_HELP, IMPORT_OPTIONS, io, result, (args, o, l) =>
         runImport(args, {
