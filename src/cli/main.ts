@@ -16,6 +16,7 @@ import { KPI_HELP, KPI_OPTIONS, runKpi } from './commands/kpi.js';
 import { runToken, TOKEN_HELP, TOKEN_OPTIONS } from './commands/token.js';
 import { runSimulate, SIMULATE_HELP, SIMULATE_OPTIONS } from './commands/simulate.js';
 import { renderHelp, type CommandHelp } from './help.js';
+import { runWatch, WATCH_HELP, WATCH_OPTIONS } from './commands/watch.js';
 
 /** The cache flags of a command's parsed options. */
 function cacheArgs(o: Record<string, unknown>): { cache: boolean; cacheDir?: string } {
@@ -26,13 +27,14 @@ function version(): string {
   return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-const COMMANDS = ['validate', 'check', 'stats', 'generate', 'import', 'checklist', 'site', 'explain', 'serve', 'kpi', 'simulate', 'token'] as const;
+const COMMANDS = ['validate', 'check', 'watch', 'stats', 'generate', 'import', 'checklist', 'site', 'explain', 'serve', 'kpi', 'simulate', 'token'] as const;
 
 function rootHelp(lang: Lang): string {
   const vi = lang === 'vi';
   const rows: [string, string][] = [
     ['validate', vi ? 'Kiểm tra tệp danh mục (YAML, lược đồ, tham chiếu).' : 'Validate catalogue files (YAML, schema, references).'],
     ['check', vi ? 'Rà soát: giấy tờ thừa, không thống nhất, cơ hội đơn giản hóa.' : 'Review: redundant documents, inconsistencies, opportunities.'],
+    ['watch', vi ? 'Theo dõi tệp: kiểm tra và rà soát lại mỗi lần lưu, chỉ in thay đổi.' : 'Watch files: validate and check on every save, print only changes.'],
     ['stats', vi ? 'Thống kê theo cấp, 4 tại chỗ, trực tuyến, lĩnh vực; chi phí tuân thủ.' : 'Statistics per level, 4 tại chỗ, online, field; compliance cost.'],
     ['generate', vi ? 'Sinh mã trong generated/; --check cho CI.' : 'Generate generated/; --check for CI.'],
     ['import', vi ? 'Nhập bản ghi của Cổng Dịch vụ công quốc gia thành tệp danh mục.' : 'Import national-portal records as catalogue files.'],
@@ -133,6 +135,21 @@ export async function main(argv: readonly string[], partial: Partial<Io> = {}): 
           version: version(),
           ...cacheArgs(o),
         }, io)),
+      watch: command(WATCH_HELP, WATCH_OPTIONS, io, result, (paths, o, l) => {
+        const controller = new AbortController();
+        const stop = (): void => controller.abort();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        return runWatch(paths, {
+          lang: l,
+          ...(typeof o['config'] === 'string' ? { config: o['config'] } : {}),
+          ...(typeof o['today'] === 'string' ? { today: o['today'] } : {}),
+          ...cacheArgs(o),
+        }, io, { signal: controller.signal }).finally(() => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+        });
+      }),
       stats: command(STATS_HELP, STATS_OPTIONS, io, result, (paths, o, l) =>
         runStats(paths, {
           format: o['format'] as string,
