@@ -1,10 +1,9 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CatalogueSession, diffDiagnostics } from '../src/cache/index.js';
-import { CACHE_FILE } from '../src/cache/store.js';
 import { loadCatalogue } from '../src/catalogue/catalogue.js';
 import { runChecks, type CheckResult } from '../src/checks/run.js';
 import type { Diagnostic } from '../src/diagnostics/types.js';
@@ -40,6 +39,13 @@ function render(diagnostics: readonly Diagnostic[], r: CheckResult | undefined):
 }
 function viaSession(s: CatalogueSession): string {
   return render(s.state.diagnostics, s.state.checks);
+}
+
+/** The one cache file in a cache folder. */
+function cacheFile(dir: string): string {
+  const names = readdirSync(dir).filter((n) => /^catalogue-[0-9a-f]{16}\.v1\.json$/.test(n));
+  expect(names).toHaveLength(1);
+  return path.join(dir, names[0] as string);
 }
 
 function yamlFiles(dir: string): string[] {
@@ -205,7 +211,7 @@ describe('a damaged cache file is never trusted', () => {
       const cacheDir = path.join(dir, 'cache');
       const expected = fresh(dir);
       CatalogueSession.open({ paths: ['procedures'], cwd: dir, checks: { today: TODAY }, cacheDir }).save();
-      const file = path.join(cacheDir, CACHE_FILE);
+      const file = cacheFile(cacheDir);
       writeFileSync(file, corrupt(readFileSync(file)));
       const rebuilt = CatalogueSession.open({ paths: ['procedures'], cwd: dir, checks: { today: TODAY }, cacheDir });
       expect(rebuilt.notices.map((d) => d.code)).toEqual(['TTHC801']);
@@ -234,19 +240,18 @@ describe('a damaged cache file is never trusted', () => {
 describe('tthc validate and check use the cache by default', () => {
   it('the same JSON with the cache cold, warm, and with --no-cache; notices on stderr', async () => {
     const dir = catalogue();
-    mkdirSync(path.join(dir, 'node_modules'));
+    writeFileSync(path.join(dir, 'package.json'), '{"name":"policy-catalogue","private":true}\n');
     const args = ['check', 'procedures', '--format', 'json', '--today', TODAY];
     const none = await runCli([...args, '--no-cache'], { cwd: dir });
-    expect(existsSync(path.join(dir, 'node_modules', '.cache', 'tthc', CACHE_FILE))).toBe(false);
+    expect(existsSync(path.join(dir, 'node_modules', '.cache', 'tthc'))).toBe(false);
     const cold = await runCli(args, { cwd: dir });
-    expect(existsSync(path.join(dir, 'node_modules', '.cache', 'tthc', CACHE_FILE))).toBe(true);
+    expect(existsSync(cacheFile(path.join(dir, 'node_modules', '.cache', 'tthc')))).toBe(true);
     const warm = await runCli(args, { cwd: dir });
     expect(cold.stdout).toBe(none.stdout);
     expect(warm.stdout).toBe(none.stdout);
     expect(warm.code).toBe(none.code);
     const validate = await runCli(['validate', 'procedures', '--format', 'json', '--cache-dir', 'c2'], { cwd: dir });
-    expect(existsSync(path.join(dir, 'c2', CACHE_FILE))).toBe(true);
-    writeFileSync(path.join(dir, 'c2', CACHE_FILE), 'garbage');
+    writeFileSync(cacheFile(path.join(dir, 'c2')), 'garbage');
     const again = await runCli(['validate', 'procedures', '--format', 'json', '--cache-dir', 'c2', '--lang', 'en'], { cwd: dir });
     expect(again.stdout).toBe(validate.stdout);
     expect(again.stderr).toMatch(/TTHC801 The cache file .* was damaged/);

@@ -6,4 +6,4 @@
  */
 export { CatalogueSession, diffDiagnostics, type DiagnosticChanges, type SessionOptions, type SessionState } from './session.js';
 export { CACHE_CODES } from './codes.js';
-export { defaultCacheDir, CACHE_FILE } from './store.js';
+export { defaultCacheDir, cacheFileName } from './store.js';

@@ -27,7 +27,7 @@ import { deepFreeze } from '../catalogue/normalize.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { environmentKey, hashOf } from './fingerprint.js';
 import { isPlainJson } from './plain.js';
-import { defaultCacheDir, readStore, writeStore } from './store.js';
+import { cacheFileName, defaultCacheDir, readStore, writeStore } from './store.js';
 
 /** What the per-file stage gave for one file, as stored (plain JSON). */
 interface FileRecord {
@@ -129,12 +129,16 @@ export class CatalogueSession {
   private storedChecks: CacheBody['checks'];
   private changed = false;
   private readonly env: string;
+  /** The cache file of this catalogue inside the cache folder. */
+  readonly storeName: string;
 
   private constructor(private readonly options: SessionOptions) {
     this.env = environmentKey();
     this.plan = planLoad(options);
+    const given = (options.paths ?? ['procedures']).map((p) => path.resolve(this.plan.cwd, p)).sort(compareCodePoints);
+    this.storeName = cacheFileName(hashOf(JSON.stringify([this.plan.roots, given])));
     if (options.cacheDir !== undefined) {
-      const read = readStore<CacheBody>(options.cacheDir, this.env);
+      const read = readStore<CacheBody>(options.cacheDir, this.storeName, this.env);
       this.notices.push(...read.notices);
       const body = read.body;
       if (body !== undefined && Array.isArray(body.files)) {
@@ -191,7 +195,7 @@ export class CatalogueSession {
     const body: CacheBody = { files };
     if (this.options.checks !== false && this.checkKey !== undefined) body.checks = { key: this.checkKey, targets: [...this.targets] };
     else if (this.storedChecks !== undefined) body.checks = this.storedChecks;
-    const notices = writeStore(this.options.cacheDir, this.env, body);
+    const notices = writeStore(this.options.cacheDir, this.storeName, this.env, body);
     this.notices.push(...notices);
     this.changed = false;
     return notices;

@@ -19,8 +19,13 @@ import { CACHE_CODES } from './codes.js';
 
 const MAGIC = 'tthc-cache';
 const FORMAT = 1;
-/** Name of the cache file inside the cache folder. */
-export const CACHE_FILE = 'catalogue.v1.json';
+/**
+ * Name of the cache file of one catalogue inside the cache folder: one per set of paths and
+ * catalogue roots, so that two catalogues of a project do not evict each other.
+ */
+export function cacheFileName(key: string): string {
+  return `catalogue-${key.slice(0, 16)}.v1.json`;
+}
 
 /** What reading a cache file gave. */
 export interface StoreRead<T> {
@@ -29,9 +34,18 @@ export interface StoreRead<T> {
   notices: Diagnostic[];
 }
 
-/** The default cache folder of a project: `node_modules/.cache/tthc` under `cwd`. */
+/**
+ * The default cache folder: `node_modules/.cache/tthc` in the nearest folder from `cwd`
+ * upwards that has a `package.json` (the convention of find-cache-dir), else under `cwd`.
+ */
 export function defaultCacheDir(cwd: string): string {
-  return path.join(cwd, 'node_modules', '.cache', 'tthc');
+  let dir = path.resolve(cwd);
+  for (;;) {
+    if (existsSync(path.join(dir, 'package.json'))) return path.join(dir, 'node_modules', '.cache', 'tthc');
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.join(path.resolve(cwd), 'node_modules', '.cache', 'tthc');
+    dir = parent;
+  }
 }
 
 function sha256(data: Uint8Array): string {
@@ -39,8 +53,8 @@ function sha256(data: Uint8Array): string {
 }
 
 /** Reads and verifies a cache file; `undefined` body when absent, stale or damaged. */
-export function readStore<T>(dir: string, env: string): StoreRead<T> {
-  const file = path.join(dir, CACHE_FILE);
+export function readStore<T>(dir: string, name: string, env: string): StoreRead<T> {
+  const file = path.join(dir, name);
   if (!existsSync(file)) return { body: undefined, notices: [] };
   const damaged = (reason: string): StoreRead<T> => ({
     body: undefined,
@@ -73,8 +87,8 @@ export function readStore<T>(dir: string, env: string): StoreRead<T> {
 }
 
 /** Writes a cache file atomically; returns a TTHC802 notice when it cannot. */
-export function writeStore(dir: string, env: string, body: unknown): Diagnostic[] {
-  const file = path.join(dir, CACHE_FILE);
+export function writeStore(dir: string, name: string, env: string, body: unknown): Diagnostic[] {
+  const file = path.join(dir, name);
   const tmp = `${file}.tmp-${process.pid}-${Date.now()}`;
   try {
     ensureDir(dir);
