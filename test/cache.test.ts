@@ -105,6 +105,19 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
     writeFileSync(a, l.join('\n'));
     return a;
   }),
+  // Name a procedure's result after another's component (or its own, or nothing): a
+  // procedure that issues what another asks for (issued-by-catalogue reads result names).
+  fc.tuple(fc.nat(), fc.nat(), fc.nat()).map(([i, j, n]): Edit => (_d, files) => {
+    const a = pick(files, i);
+    const b = pick(files, j);
+    if (!existsSync(a) || !existsSync(b)) return a;
+    const names = [...readFileSync(b, 'utf8').matchAll(/^\s*- \{[^\n]*?name: ([^,}\n]+)[^\n]*kind:/gm)].map((m) => (m[1] as string).trim());
+    const name = names.length === 0 ? 'Giấy chứng nhận đủ điều kiện kinh doanh dịch vụ thử nghiệm' : pick(names, n);
+    const text = readFileSync(a, 'utf8');
+    if (/^results:\n {2}- \{ name: [^,}\n]+/m.test(text)) writeFileSync(a, text.replace(/^(results:\n {2}- \{ name: )[^,}\n]+/m, `$1${name}`));
+    else if (!/^results:/m.test(text)) writeFileSync(a, `${text.trimEnd()}\nresults:\n  - { name: ${name} }\n`);
+    return a;
+  }),
   // Shift every line down (positions move, findings stay the same).
   fc.nat().map((i): Edit => (_d, files) => {
     const a = pick(files, i);

@@ -13,7 +13,7 @@ import { CATALOGUE_EXTENSIONS, compareCodePoints } from '../catalogue/files.js';
 import { lazySourceDoc } from '../catalogue/parse.js';
 import { decodeUtf8, readBytes } from '../catalogue/read.js';
 import { REGISTRY_KINDS, type FileKind } from '../catalogue/schemas.js';
-import { buildIndex, serviceKey, type CheckIndex } from '../checks/index-build.js';
+import { buildIndex, RESULT_MIN_WORDS, resultKeyOf, serviceKey, type CheckIndex } from '../checks/index-build.js';
 import {
   checkProcedures,
   mergeChecks,
@@ -46,6 +46,9 @@ interface TargetRecord {
   key: string;
   files: string[];
   hashes: string[];
+  codes: string[];
+  /** Which file defines each of `codes`, and whether it is valid (see codesDigest). */
+  codesDigest: string;
   findings: ProcedureCheck['findings'];
   suppressed: ProcedureCheck['suppressed'];
 }
@@ -282,51 +285,76 @@ export class CatalogueSession {
     return this.files.get(file)?.hash;
   }
 
-  private globalKey(catalogue: Catalogue, index: CheckIndex, targets: readonly string[], options: CheckOptions, today: string): string {
+  private globalKey(catalogue: Catalogue, index: CheckIndex, options: CheckOptions, today: string): string {
     const registries: string[] = [];
     for (const f of catalogue.files) {
       if (f.valid && f.kind !== null && (REGISTRY_KINDS as readonly string[]).includes(f.kind)) registries.push(`${f.file}\0${this.hashOfFile(f.file) ?? ''}`);
     }
-    const codes = index.codes.map((c) => `${c}\0${index.files.get(c) ?? ''}\0${index.procedures.has(c) ? 1 : 0}`);
-    return hashOf(JSON.stringify([
-      this.env,
-      options.config ?? null,
-      today,
-      options.rules?.map((r) => r.id) ?? null,
-      targets,
-      registries,
-      codes,
-      [...index.results],
-    ]));
+    // Procedures the registry says issue a document: whether each is in the catalogue.
+    const issuers = new Set<string>();
+    for (const d of index.documents) for (const c of d.doc.issuedBy ?? []) issuers.add(c);
+    // (issued-by-catalogue compares a component with its issuer's results, finding or not: the
+    // issuers' files count for everyone.)
+    const present = [...issuers].sort(compareCodePoints).map((c) => `${c}\0${index.procedures.has(c) ? 1 : 0}\0${this.filesHash(catalogue, c)}`);
+    return hashOf(JSON.stringify([this.env, options.config ?? null, today, options.rules?.map((r) => r.id) ?? null, registries, present]));
   }
 
-  private targetKey(global: string, catalogue: Catalogue, index: CheckIndex, code: string): string {
+  /**
+   * What a procedure's findings read of the catalogue beyond its dependency files: the group
+   * of the same service at other levels (and which of them are requested: a pair is reported
+   * on the first requested one), and the specific results its components name.
+   */
+  private targetKey(global: string, catalogue: Catalogue, index: CheckIndex, code: string, requested: ReadonlySet<string>): string {
     const name = index.procedures.get(code)?.name;
     const group = name !== undefined && catalogue.procedures.get(code)?.procedure.variantOf === undefined ? index.services.get(serviceKey(name)) ?? [] : [];
-    return hashOf(`${global}\0${group.join('\0')}`);
+    const specific = index.specificResults();
+    const named: string[] = [];
+    for (const { component } of index.components(code)) {
+      const key = resultKeyOf(component.name);
+      if (key.split(' ').length < RESULT_MIN_WORDS) continue;
+      const issuer = specific.get(key)?.code;
+      named.push(issuer === undefined ? '' : `${issuer}\0${this.filesHash(catalogue, issuer)}`);
+    }
+    return hashOf(JSON.stringify([global, index.files.get(code) ?? '', group.map((c) => `${c}\0${requested.has(c) ? 1 : 0}`), named]));
+  }
+
+  /** The files that define a procedure as it applies (its own and its base's), by content. */
+  private filesHash(catalogue: Catalogue, code: string): string {
+    const entry = catalogue.procedures.get(code);
+    if (entry === undefined) return '';
+    const base = entry.procedure.variantOf === undefined ? undefined : catalogue.procedures.get(entry.procedure.variantOf);
+    return `${entry.file}\0${this.hashOfFile(entry.file) ?? ''}\0${base?.file ?? ''}\0${base === undefined ? '' : this.hashOfFile(base.file) ?? ''}`;
+  }
+
+  private codesDigest(index: CheckIndex, codes: readonly string[]): string {
+    return hashOf(JSON.stringify(codes.map((c) => [c, index.files.get(c) ?? '', index.procedures.has(c)])));
   }
 
   private runChecks(catalogue: Catalogue, options: CheckOptions, work: SessionState['work']): CheckResult {
     const index = buildIndex(catalogue);
     const targets = targetCodes(catalogue, index);
     const today = options.today ?? new Date().toISOString().slice(0, 10);
-    const global = this.globalKey(catalogue, index, targets, options, today);
-    const keys = new Map(targets.map((c) => [c, this.targetKey(global, catalogue, index, c)]));
+    const global = this.globalKey(catalogue, index, options, today);
+    const requested = new Set(targets);
+    const keys = new Map(targets.map((c) => [c, this.targetKey(global, catalogue, index, c, requested)]));
     const stale: string[] = [];
     for (const code of targets) {
       const r = this.targets.get(code);
-      const fresh = r !== undefined && r.key === keys.get(code) && r.files.every((f, i) => this.hashOfFile(f) === r.hashes[i]);
+      const fresh = r !== undefined && r.key === keys.get(code) && r.files.every((f, i) => this.hashOfFile(f) === r.hashes[i]) && r.codesDigest === this.codesDigest(index, r.codes);
       if (!fresh) stale.push(code);
     }
     const { results, timings } = stale.length > 0
-      ? checkProcedures(catalogue, index, stale, { ...options, today, requested: new Set(targets) })
+      ? checkProcedures(catalogue, index, stale, { ...options, today, requested })
       : { results: new Map<string, ProcedureCheck>(), timings: {} };
     const next = new Map<string, TargetRecord>();
     const merged: ProcedureCheck[] = [];
     for (const code of targets) {
       const fresh = results.get(code);
       if (fresh !== undefined) {
-        const record: TargetRecord = { key: keys.get(code) as string, files: fresh.files, hashes: fresh.files.map((f) => this.hashOfFile(f) ?? ''), findings: fresh.findings, suppressed: fresh.suppressed };
+        const record: TargetRecord = {
+          key: keys.get(code) as string, files: fresh.files, hashes: fresh.files.map((f) => this.hashOfFile(f) ?? ''),
+          codes: fresh.codes, codesDigest: this.codesDigest(index, fresh.codes), findings: fresh.findings, suppressed: fresh.suppressed,
+        };
         // A finding that does not survive JSON (it never should) is recomputed every time.
         if (isPlainJson(record)) next.set(code, record);
         merged.push(fresh);
@@ -334,7 +362,7 @@ export class CatalogueSession {
       } else {
         const r = this.targets.get(code) as TargetRecord;
         next.set(code, r);
-        merged.push({ code, findings: r.findings, suppressed: r.suppressed, files: r.files });
+        merged.push({ code, findings: r.findings, suppressed: r.suppressed, files: r.files, codes: r.codes });
       }
     }
     if (next.size !== this.targets.size) this.changed = true;

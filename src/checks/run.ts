@@ -101,6 +101,8 @@ export interface ProcedureCheck {
    * An incremental layer re-runs the procedure when one of them changes.
    */
   files: string[];
+  /** The codes whose files those are (a code that comes to be defined by another file changes the result too). */
+  codes: string[];
 }
 
 /** The problems with the inline suppressions of one file (`# tthc-disable…` comments). */
@@ -147,30 +149,36 @@ export function checkProcedures(
   const byFile = new Map(catalogue.files.map((f) => [f.file, f]));
   const results = new Map<string, ProcedureCheck>();
   const seenPrints = new Map<string, Map<string, number>>();
-  const filesOf = (code: string, into: Set<string>): void => {
+  interface Deps {
+    files: Set<string>;
+    codes: Set<string>;
+  }
+  const filesOf = (code: string, into: Deps): void => {
+    into.codes.add(code);
     const entry = catalogue.procedures.get(code);
     if (entry === undefined) return;
-    into.add(entry.file);
+    into.files.add(entry.file);
     const base = entry.procedure.variantOf;
     if (base !== undefined) {
+      into.codes.add(base);
       const b = catalogue.procedures.get(base);
-      if (b !== undefined) into.add(b.file);
+      if (b !== undefined) into.files.add(b.file);
     }
   };
-  const deps = new Map<string, Set<string>>();
+  const deps = new Map<string, Deps>();
   const resultOf = (code: string): ProcedureCheck => {
     let r = results.get(code);
     if (r === undefined) {
-      r = { code, findings: [], suppressed: [], files: [] };
+      r = { code, findings: [], suppressed: [], files: [], codes: [] };
       results.set(code, r);
-      const files = new Set<string>();
-      filesOf(code, files);
+      const d: Deps = { files: new Set(), codes: new Set() };
+      filesOf(code, d);
       // Compared with the same service at other levels (cross-level-mismatch).
       const name = index.procedures.get(code)?.name;
       if (name !== undefined && catalogue.procedures.get(code)?.procedure.variantOf === undefined) {
-        for (const other of index.services.get(serviceKey(name)) ?? []) filesOf(other, files);
+        for (const other of index.services.get(serviceKey(name)) ?? []) filesOf(other, d);
       }
-      deps.set(code, files);
+      deps.set(code, d);
     }
     return r;
   };
@@ -207,7 +215,7 @@ export function checkProcedures(
     timings[rule.id] = (timings[rule.id] ?? 0) + performance.now() - started;
     for (const f of raw) {
       const target = resultOf(f.code);
-      const files = deps.get(f.code) as Set<string>;
+      const files = deps.get(f.code) as Deps;
       const where = place(f);
       const setting = settingFor(options.config, rule.id, where.file);
       if (setting === 'off') continue;
@@ -245,7 +253,11 @@ export function checkProcedures(
       target.findings.push(finding);
     }
   });
-  for (const [code, r] of results) r.files = [...(deps.get(code) ?? [])].sort(compareCodePoints);
+  for (const [code, r] of results) {
+    const d = deps.get(code) as Deps;
+    r.files = [...d.files].sort(compareCodePoints);
+    r.codes = [...d.codes].sort(compareCodePoints);
+  }
   return { results, timings };
 }
 
