@@ -76,6 +76,12 @@ export interface SessionOptions extends LoadOptions {
    * line uses {@link defaultCacheDir} (`node_modules/.cache/tthc`) unless `--no-cache`.
    */
   cacheDir?: string;
+  /**
+   * Drop each file's YAML tree once its value and diagnostics are known, and parse it again
+   * only when a position in it is asked for (default true: less memory, less garbage
+   * collection). Positions are identical either way.
+   */
+  dropTrees?: boolean;
 }
 
 /** The state after opening a session or applying changes. */
@@ -85,8 +91,11 @@ export interface SessionState {
   diagnostics: readonly Diagnostic[];
   /** What the check rules found, when the session runs them. */
   checks: CheckResult | undefined;
-  /** What this step recomputed: files read and parsed, procedures re-checked. */
-  work: { parsed: number; reused: number; checked: number; checkReused: number };
+  /**
+   * What this step recomputed: files read and parsed, procedures re-checked; and where the
+   * time went, in milliseconds (load: per-file stage and assembly; index; keys; rules; merge).
+   */
+  work: { parsed: number; reused: number; checked: number; checkReused: number; ms: Record<string, number> };
 }
 
 /** What changed between two states (see {@link diffDiagnostics}). */
@@ -205,6 +214,7 @@ export class CatalogueSession {
   }
 
   private checkKey: string | undefined;
+  private readonly resultKeys = new Map<string, { stamp: string; keys: string[] }>();
 
   private planFiles(): LoadPlan {
     const extra = [...this.overrides.keys()].filter((f) => !this.plan.files.includes(f) && CATALOGUE_EXTENSIONS.some((e) => f.endsWith(e)));
@@ -258,12 +268,19 @@ export class CatalogueSession {
       work.reused += 1;
       return loaded;
     }
-    const loaded = loadFileText(file, decode());
-    const fresh: FileRecord = {
+    const read = decode();
+    const parsed = loadFileText(file, read);
+    // Keep the text, not the YAML tree: a tree weighs many times the value, and a catalogue
+    // of trees held for the session's life is what made the garbage collector the largest
+    // cost. A position is asked for rarely (a finding, a reference): the tree is parsed again
+    // then, once, identically.
+    const loaded: LoadedFile = parsed.source !== null && read.ok && this.options.dropTrees !== false ? { ...parsed, source: lazySourceDoc(file, read.text) } : parsed;
+    // A record only matters when it is written to the cache file.
+    const fresh: FileRecord | undefined = this.options.cacheDir === undefined || override !== undefined ? undefined : {
       hash, kind: loaded.kind, valid: loaded.valid, source: loaded.source !== null, diagnostics: loaded.diagnostics,
       ...(loaded.value !== undefined ? { value: loaded.value } : {}),
     };
-    const cacheable = override === undefined && isPlainJson(fresh);
+    const cacheable = fresh !== undefined && isPlainJson(fresh);
     this.files.set(file, { hash, loaded, record: cacheable ? fresh : undefined });
     if (cacheable) this.changed = true;
     work.parsed += 1;
@@ -271,9 +288,11 @@ export class CatalogueSession {
   }
 
   private recompute(): SessionState {
-    const work = { parsed: 0, reused: 0, checked: 0, checkReused: 0 };
+    const work = { parsed: 0, reused: 0, checked: 0, checkReused: 0, ms: {} as Record<string, number> };
+    let t = performance.now();
     const plan = this.planFiles();
     const catalogue = assembleCatalogue(plan, (f) => this.loadOne(f, work));
+    work.ms['load'] = performance.now() - t;
     this.dirty.clear();
     const present = new Set(plan.files);
     for (const f of [...this.files.keys()]) if (!present.has(f)) this.files.delete(f);
@@ -309,13 +328,24 @@ export class CatalogueSession {
     const group = name !== undefined && catalogue.procedures.get(code)?.procedure.variantOf === undefined ? index.services.get(serviceKey(name)) ?? [] : [];
     const specific = index.specificResults();
     const named: string[] = [];
-    for (const { component } of index.components(code)) {
-      const key = resultKeyOf(component.name);
-      if (key.split(' ').length < RESULT_MIN_WORDS) continue;
+    // The lookup keys of a procedure's components depend on its files only: kept per content.
+    const stamp = this.filesHash(catalogue, code);
+    let memo = this.resultKeys.get(code);
+    if (memo === undefined || memo.stamp !== stamp) {
+      const keys: string[] = [];
+      for (const { component } of index.components(code)) {
+        const key = resultKeyOf(component.name);
+        if (key.split(' ').length >= RESULT_MIN_WORDS) keys.push(key);
+      }
+      memo = { stamp, keys };
+      this.resultKeys.set(code, memo);
+    }
+    for (const key of memo.keys) {
       const issuer = specific.get(key)?.code;
       named.push(issuer === undefined ? '' : `${issuer}\0${this.filesHash(catalogue, issuer)}`);
     }
-    return hashOf(JSON.stringify([global, index.files.get(code) ?? '', group.map((c) => `${c}\0${requested.has(c) ? 1 : 0}`), named]));
+    // Compared as text, not hashed: cheaper for two thousand procedures on every keystroke.
+    return JSON.stringify([global, index.files.get(code) ?? '', group.map((c) => `${c}\0${requested.has(c) ? 1 : 0}`), named]);
   }
 
   /** The files that define a procedure as it applies (its own and its base's), by content. */
@@ -327,12 +357,21 @@ export class CatalogueSession {
   }
 
   private codesDigest(index: CheckIndex, codes: readonly string[]): string {
-    return hashOf(JSON.stringify(codes.map((c) => [c, index.files.get(c) ?? '', index.procedures.has(c)])));
+    let out = '';
+    for (const c of codes) out += `${c}\0${index.files.get(c) ?? ''}\0${index.procedures.has(c) ? 1 : 0}\0`;
+    return out;
   }
 
   private runChecks(catalogue: Catalogue, options: CheckOptions, work: SessionState['work']): CheckResult {
+    let t = performance.now();
+    const lap = (phase: string): void => {
+      const now = performance.now();
+      work.ms[phase] = now - t;
+      t = now;
+    };
     const index = buildIndex(catalogue);
     const targets = targetCodes(catalogue, index);
+    lap('index');
     const today = options.today ?? new Date().toISOString().slice(0, 10);
     const global = this.globalKey(catalogue, index, options, today);
     const requested = new Set(targets);
@@ -343,9 +382,11 @@ export class CatalogueSession {
       const fresh = r !== undefined && r.key === keys.get(code) && r.files.every((f, i) => this.hashOfFile(f) === r.hashes[i]) && r.codesDigest === this.codesDigest(index, r.codes);
       if (!fresh) stale.push(code);
     }
+    lap('keys');
     const { results, timings } = stale.length > 0
       ? checkProcedures(catalogue, index, stale, { ...options, today, requested })
       : { results: new Map<string, ProcedureCheck>(), timings: {} };
+    lap('rules');
     const next = new Map<string, TargetRecord>();
     const merged: ProcedureCheck[] = [];
     for (const code of targets) {
@@ -378,7 +419,9 @@ export class CatalogueSession {
       held.meta ??= suppressionProblems(f.file, f.source !== null ? f.source.text : textOnDisk(f.file));
       meta.push(...held.meta);
     }
-    return mergeChecks(merged, meta, targets.length, timings);
+    const result = mergeChecks(merged, meta, targets.length, timings);
+    lap('merge');
+    return result;
   }
 }
 

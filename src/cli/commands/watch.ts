@@ -78,6 +78,7 @@ export async function runWatch(
   const cacheDir = cacheDirOf({ cache: options.cache, 'cache-dir': options.cacheDir }, io);
   const started = performance.now();
   const session: CatalogueSession = openSession({
+    dropTrees: true,
     paths: given, cwd: io.cwd, ...(cacheDir !== undefined ? { cacheDir } : {}),
     checks: { ...(config !== undefined ? { config } : {}), ...(options.today !== undefined ? { today: options.today } : {}) },
   }, io, lang);
