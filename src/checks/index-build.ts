@@ -3,7 +3,7 @@ import type { Catalogue } from '../catalogue/catalogue.js';
 import { compareCodePoints } from '../catalogue/files.js';
 import { fold } from '../util/suggest.js';
 import { isImported } from '../catalogue/provenance.js';
-import { documentPatterns, mentionsIn, type DocumentPatterns, type MentionContext, type MentionReason } from './mentions.js';
+import { documentPatterns, mentionsIn, type DocumentPatterns, type Mention, type MentionContext, type MentionReason } from './mentions.js';
 
 /**
  * The index the rules see the catalogue through (STYLE.md: no pairwise scans). Built once in
@@ -183,6 +183,23 @@ export function buildIndex(catalogue: Catalogue): CheckIndex {
   };
 }
 
+/**
+ * The mentions in a component name, computed once per name and registry: four rules ask for
+ * the same names (abolished documents, once-only, certified copies, issued by the catalogue),
+ * and matching every registry document's pattern is the costliest step of a check.
+ */
+const mentionMemo = new WeakMap<readonly DocumentPatterns[], Map<string, readonly Mention[]>>();
+function componentMentions(patterns: readonly DocumentPatterns[], name: string): readonly Mention[] {
+  let memo = mentionMemo.get(patterns);
+  if (memo === undefined) mentionMemo.set(patterns, (memo = new Map()));
+  let found = memo.get(name);
+  if (found === undefined) {
+    found = mentionsIn(name, patterns, 'component');
+    memo.set(name, found);
+  }
+  return found;
+}
+
 /** A registry document a component asks for. */
 export interface DemandedDocument {
   id: string;
@@ -216,7 +233,7 @@ export function documentsIn(
   const lower = component.name.normalize('NFC').toLowerCase();
   const prefix = NAME_PREFIX.exec(lower)?.[0].length ?? 0;
   const out: DemandedDocument[] = [];
-  for (const m of mentionsIn(component.name, index.documents, 'component')) {
+  for (const m of componentMentions(index.documents, component.name)) {
     if (m.context === 'mention') continue;
     // Anchored: the name starts where the component's own words start, and is more than the
     // "bản sao có chứng thực" that opens it (a certified copy *of* something is not that form).
