@@ -82,6 +82,11 @@ export interface SessionOptions extends LoadOptions {
    * collection). Positions are identical either way.
    */
   dropTrees?: boolean;
+  /**
+   * Prepare for later updates (default true). A one-shot run without a cache folder passes
+   * false: no keys or records are computed for a next time that will not come.
+   */
+  incremental?: boolean;
 }
 
 /** The state after opening a session or applying changes. */
@@ -375,7 +380,10 @@ export class CatalogueSession {
     const today = options.today ?? new Date().toISOString().slice(0, 10);
     const global = this.globalKey(catalogue, index, options, today);
     const requested = new Set(targets);
-    const keys = new Map(targets.map((c) => [c, this.targetKey(global, catalogue, index, c, requested)]));
+    // Keys serve a later run (a cache file, a watcher's next save); a one-shot run without a
+    // cache file and without earlier results has no use for them.
+    const needKeys = this.targets.size > 0 || this.options.cacheDir !== undefined || this.options.incremental !== false;
+    const keys = new Map(needKeys ? targets.map((c) => [c, this.targetKey(global, catalogue, index, c, requested)]) : []);
     const stale: string[] = [];
     for (const code of targets) {
       const r = this.targets.get(code);
@@ -397,7 +405,7 @@ export class CatalogueSession {
           codes: fresh.codes, codesDigest: this.codesDigest(index, fresh.codes), findings: fresh.findings, suppressed: fresh.suppressed,
         };
         // A finding that does not survive JSON (it never should) is recomputed every time.
-        if (isPlainJson(record)) next.set(code, record);
+        if (needKeys && isPlainJson(record)) next.set(code, record);
         merged.push(fresh);
         this.changed = true;
       } else {

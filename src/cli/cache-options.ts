@@ -35,7 +35,7 @@ export function printNotices(session: CatalogueSession, io: Io, lang: Lang, from
 
 /** Opens a session through the cache, saves it, and prints what the cache had to say. */
 export function openSession(options: SessionOptions, io: Io, lang: Lang): CatalogueSession {
-  const session = CatalogueSession.open({ dropTrees: false, ...options });
+  const session = CatalogueSession.open({ dropTrees: false, incremental: false, ...options });
   session.save();
   printNotices(session, io, lang);
   return session;

@@ -79,6 +79,7 @@ export async function runWatch(
   const started = performance.now();
   const session: CatalogueSession = openSession({
     dropTrees: true,
+    incremental: true,
     paths: given, cwd: io.cwd, ...(cacheDir !== undefined ? { cacheDir } : {}),
     checks: { ...(config !== undefined ? { config } : {}), ...(options.today !== undefined ? { today: options.today } : {}) },
   }, io, lang);
