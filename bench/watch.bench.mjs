@@ -68,4 +68,5 @@ console.log(`catalogue: ${execFileSync('find', [path.join(root, 'procedures'), '
 console.log(`watch start (load + check, cache cold or warm): ${startLine} ms`);
 console.log(`cold tthc check --no-cache (process):          ${cold.toFixed(0)} ms`);
 console.log(`one-file edit, save → report printed: median ${m.toFixed(0)} ms (min ${Math.min(...latencies).toFixed(0)}, max ${Math.max(...latencies).toFixed(0)}); target ≤ 300 ms`);
+console.log(`every save (ms): ${latencies.map((x) => x.toFixed(0)).join(' ')}`);
 console.log(`ratio to a cold full run: ${(m / cold).toFixed(3)} (target ≤ 0.05)`);
