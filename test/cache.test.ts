@@ -190,6 +190,15 @@ describe('the incremental cache gives exactly the results of a fresh run', () =>
     expect(viaSession(session)).toBe(fresh(dir));
   });
 
+  it('a one-shot session (no cache file, not incremental) still re-reads an edited file', () => {
+    const dir = catalogue();
+    const session = CatalogueSession.open({ paths: ['procedures'], cwd: dir, checks: { today: TODAY }, incremental: false });
+    const file = path.join(dir, 'procedures', 'local-addition', 'variant.yaml');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nfoo: 1\n`);
+    session.update(file);
+    expect(viaSession(session)).toBe(fresh(dir));
+  });
+
   it('takes unsaved text (a language server) and reports what changed', () => {
     const dir = catalogue();
     const session = CatalogueSession.open({ paths: ['procedures'], cwd: dir, checks: { today: TODAY } });

@@ -145,12 +145,18 @@ export class CatalogueSession {
   private targets = new Map<string, TargetRecord>();
   private storedChecks: CacheBody['checks'];
   private changed = false;
-  private readonly env: string;
+  private envKey: string | undefined;
+  private stamps = 0;
+  private get env(): string {
+    return (this.envKey ??= environmentKey());
+  }
+  private get hashing(): boolean {
+    return this.options.cacheDir !== undefined || this.options.incremental !== false;
+  }
   /** The cache file of this catalogue inside the cache folder. */
   readonly storeName: string;
 
   private constructor(private readonly options: SessionOptions) {
-    this.env = environmentKey();
     this.plan = planLoad(options);
     const given = (options.paths ?? ['procedures']).map((p) => path.resolve(this.plan.cwd, p)).sort(compareCodePoints);
     this.storeName = cacheFileName(hashOf(JSON.stringify([this.plan.roots, given])));
@@ -252,7 +258,8 @@ export class CatalogueSession {
         return loaded;
       }
       bytes = read.bytes;
-      hash = hashOf(bytes);
+      // A one-shot run without a cache file compares no hashes: a unique stamp will do.
+      hash = this.hashing ? hashOf(bytes) : `unhashed\0${++this.stamps}`;
     }
     if (held !== undefined && held.hash === hash) {
       work.reused += 1;
@@ -378,11 +385,11 @@ export class CatalogueSession {
     const targets = targetCodes(catalogue, index);
     lap('index');
     const today = options.today ?? new Date().toISOString().slice(0, 10);
-    const global = this.globalKey(catalogue, index, options, today);
     const requested = new Set(targets);
     // Keys serve a later run (a cache file, a watcher's next save); a one-shot run without a
     // cache file and without earlier results has no use for them.
-    const needKeys = this.targets.size > 0 || this.options.cacheDir !== undefined || this.options.incremental !== false;
+    const needKeys = this.targets.size > 0 || this.hashing;
+    const global = needKeys ? this.globalKey(catalogue, index, options, today) : '';
     const keys = new Map(needKeys ? targets.map((c) => [c, this.targetKey(global, catalogue, index, c, requested)]) : []);
     const stale: string[] = [];
     for (const code of targets) {
