@@ -42,6 +42,16 @@ module.exports = {
       from: { path: '^src/checks/' }, to: { path: '^src/(report|cli|import|engine|site|generate)/' },
     },
     {
+      name: 'cache-is-incremental-loading-and-checking', severity: 'error',
+      comment: 'The cache (incremental session) sits on the catalogue and the checks; it formats and prints nothing, so a language server can reuse it.',
+      from: { path: '^src/cache/' }, to: { path: '^src/(report|cli|import|engine|site|generate|server|workflow)/' },
+    },
+    {
+      name: 'lower-layers-know-no-cache', severity: 'error',
+      comment: 'The catalogue, the checks and the layers below them do not know the cache built on them.',
+      from: { path: '^src/(catalogue|checks|diagnostics|util|i18n)/' }, to: { path: '^src/cache/' },
+    },
+    {
       name: 'import-formats-nothing', severity: 'error',
       from: { path: '^src/import/' }, to: { path: '^src/(report|cli|checks|engine|site|generate)/' },
     },

@@ -103,19 +103,6 @@ export interface LoadOptions {
    * that one file can be validated against the registries and other procedures. Default true.
    */
   context?: boolean;
-  /**
-   * Loads one file from its text (read, parse, schema-validate); default: `load(file,
-   * readText(file))`. The language server passes one that reads unsaved editor text and
-   * memoizes by content; an incremental cache can stand here too. `load` is pure: the same
-   * file and text give the same result.
-   */
-  loadFile?: (file: string, load: (file: string, read: ReadResult) => LoadedFile) => LoadedFile;
-}
-
-/** One file after reading, parsing and schema validation, with its own diagnostics. */
-export interface LoadedFile {
-  file: Omit<CatalogueFile, 'requested'>;
-  diagnostics: readonly Diagnostic[];
 }
 
 function kindOf(value: Record<string, unknown>): FileKind | { unknownRegistry: unknown } {
@@ -129,11 +116,28 @@ function codeOf(value: unknown): string | null {
   return typeof code === 'string' ? code : null;
 }
 
-/** Parses and schema-validates one file's text (see {@link LoadOptions.loadFile}). */
+/**
+ * What reading, parsing and schema-validating one file gives, before the catalogue is
+ * assembled: the per-file stage, which depends on nothing but the file's bytes, the schemas
+ * and the tool (so an incremental layer may keep it keyed by content hash).
+ */
+export interface LoadedFile {
+  kind: FileKind | null;
+  /** The parsed source (it may parse lazily, on first use of `doc` or `lineCounter`). */
+  source: SourceDoc | null;
+  value: unknown;
+  valid: boolean;
+  /** Read, parse and schema diagnostics of this file alone. */
+  diagnostics: Diagnostic[];
+}
+
+/** Reads one file from disk and runs the per-file stage on it. */
+export type FileLoader = (file: string) => LoadedFile;
+
+/** The per-file stage on a file's text (or why it could not be read). */
 export function loadFileText(file: string, read: ReadResult): LoadedFile {
   const out: Diagnostic[] = [];
-  const done = (f: Omit<CatalogueFile, 'requested' | 'file'>): LoadedFile => ({ file: { file, ...f }, diagnostics: out });
-  const failed = (source: SourceDoc | null): LoadedFile => done({ kind: null, source, value: undefined, valid: false });
+  const failed = (source: SourceDoc | null): LoadedFile => ({ kind: null, source, value: undefined, valid: false, diagnostics: out });
   if (!read.ok) {
     const range = read.position === null ? null : { start: read.position, end: read.position };
     out.push(makeDiagnostic(CATALOGUE_CODES.info(read.id), { file, range, procedure: null }, read.data));
@@ -155,18 +159,24 @@ export function loadFileText(file: string, read: ReadResult): LoadedFile {
         suggestion: near === undefined ? both('', '') : both(`Có phải ý bạn là "${near}"?`, `Did you mean "${near}"?`),
       }),
     );
-    return done({ kind: null, source: parsed.source, value, valid: false });
+    return { kind: null, source: parsed.source, value, valid: false, diagnostics: out };
   }
   const errors = validators().validate(kind, value);
   out.push(...schemaDiagnostics(parsed.source, errors, procedure));
-  return done({ kind, source: parsed.source, value, valid: errors.length === 0 });
+  return { kind, source: parsed.source, value, valid: errors.length === 0, diagnostics: out };
 }
 
-/** Reads, parses and schema-validates one file. */
-function loadFile(file: string, requested: boolean, out: Diagnostic[], hook: LoadOptions['loadFile']): CatalogueFile {
-  const loaded = hook === undefined ? loadFileText(file, readText(file)) : hook(file, loadFileText);
-  out.push(...loaded.diagnostics);
-  return { ...loaded.file, requested };
+/** The default loader: reads the file from disk. */
+export const readAndLoadFile: FileLoader = (file) => loadFileText(file, readText(file));
+
+/** Which files a load reads and which of them were asked for (see {@link planLoad}). */
+export interface LoadPlan {
+  cwd: string;
+  /** Every file to load (requested and context), sorted by code point. */
+  files: readonly string[];
+  requested: ReadonlySet<string>;
+  roots: readonly string[];
+  bundledRegistry: string | undefined;
 }
 
 /**
@@ -179,6 +189,14 @@ function loadFile(file: string, requested: boolean, out: Diagnostic[], hook: Loa
  * catalogue.procedures.get('1.001193')?.procedure.name // 'Thủ tục đăng ký khai sinh'
  */
 export function loadCatalogue(options: LoadOptions = {}): Catalogue {
+  return assembleCatalogue(planLoad(options));
+}
+
+/**
+ * The files a load reads: every YAML file under the given paths and, for context, the rest
+ * of their catalogue root (or the bundled registry when a path has none).
+ */
+export function planLoad(options: LoadOptions = {}): LoadPlan {
   const cwd = options.cwd ?? process.cwd();
   const given = options.paths ?? ['procedures'];
   const requested = collectFiles(given, cwd).files;
@@ -202,9 +220,22 @@ export function loadCatalogue(options: LoadOptions = {}): Catalogue {
       for (const f of collectFiles([bundled], cwd).files) all.add(f);
     }
   }
+  return { cwd, files: [...all].sort(compareCodePoints), requested: requestedSet, roots: [...roots].sort(compareCodePoints), bundledRegistry };
+}
 
+/**
+ * Assembles a catalogue from a plan, loading each file through `loader` (the default reads
+ * it from disk): the registries merged across files, procedures by code, and the checks
+ * within and across files. {@link loadCatalogue} is `assembleCatalogue(planLoad(options))`.
+ */
+export function assembleCatalogue(plan: LoadPlan, loader: FileLoader = readAndLoadFile): Catalogue {
+  const { cwd, requested: requestedSet, bundledRegistry } = plan;
   const diagnostics: Diagnostic[] = [];
-  const files = [...all].sort(compareCodePoints).map((f) => loadFile(f, requestedSet.has(f), diagnostics, options.loadFile));
+  const files: CatalogueFile[] = plan.files.map((f) => {
+    const loaded = loader(f);
+    diagnostics.push(...loaded.diagnostics);
+    return { file: f, kind: loaded.kind, source: loaded.source, value: loaded.value, valid: loaded.valid, requested: requestedSet.has(f) };
+  });
   const byFile = new Map(files.map((f) => [f.file, f]));
 
   const locate = (file: string, pointer: string, mode: PointMode = 'value'): Range | null => {
@@ -357,7 +388,7 @@ export function loadCatalogue(options: LoadOptions = {}): Catalogue {
   };
 
   return {
-    roots: [...roots].sort(compareCodePoints),
+    roots: plan.roots,
     bundledRegistry,
     files,
     procedures,

@@ -79,17 +79,9 @@ export function sniffCode(text: string): string | null {
   return m?.[1] ?? null;
 }
 
-/**
- * Parses one file's text into a YAML document and a plain JavaScript value.
- *
- * Every problem becomes a coded diagnostic with a position: syntax errors, duplicate
- * keys, tab indentation, several documents, unsupported tags, non-scalar keys, nesting
- * deeper than {@link MAX_DEPTH}, aliases expanding beyond {@link MAX_ALIAS_COUNT}, an
- * empty file, a top level that is not a mapping. Strings are not normalised here.
- */
-export function parseYaml(file: string, text: string): ParseResult {
+/** Parses a file's text into a YAML document with its line counter (the source map). */
+export function parseSourceDoc(file: string, text: string): SourceDoc {
   const lineCounter = new LineCounter();
-  const procedure = sniffCode(text);
   const doc = parseDocument(text, {
     lineCounter,
     prettyErrors: false,
@@ -99,7 +91,41 @@ export function parseYaml(file: string, text: string): ParseResult {
     logLevel: 'error',
     keepSourceTokens: false,
   });
-  const source: SourceDoc = { file, text, doc, lineCounter };
+  return { file, text, doc, lineCounter };
+}
+
+/**
+ * A source whose YAML tree is parsed only when first asked for (`doc`, `lineCounter`): a
+ * file whose value and diagnostics came from a cache costs nothing until a position in it
+ * is needed. The tree is the one {@link parseSourceDoc} gives, so positions are identical.
+ */
+export function lazySourceDoc(file: string, text: string): SourceDoc {
+  let parsed: SourceDoc | undefined;
+  const get = (): SourceDoc => (parsed ??= parseSourceDoc(file, text));
+  return {
+    file,
+    text,
+    get doc() {
+      return get().doc;
+    },
+    get lineCounter() {
+      return get().lineCounter;
+    },
+  };
+}
+
+/**
+ * Parses one file's text into a YAML document and a plain JavaScript value.
+ *
+ * Every problem becomes a coded diagnostic with a position: syntax errors, duplicate
+ * keys, tab indentation, several documents, unsupported tags, non-scalar keys, nesting
+ * deeper than {@link MAX_DEPTH}, aliases expanding beyond {@link MAX_ALIAS_COUNT}, an
+ * empty file, a top level that is not a mapping. Strings are not normalised here.
+ */
+export function parseYaml(file: string, text: string): ParseResult {
+  const procedure = sniffCode(text);
+  const source = parseSourceDoc(file, text);
+  const doc = source.doc;
   const diagnostics: Diagnostic[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) diagnostics.push(yamlErrorDiagnostic(source, e, procedure));
   if (diagnostics.length > 0) return { ok: false, source, diagnostics };

@@ -16,7 +16,15 @@ export type ReadResult =
  * silently by U+FFFD.
  */
 export function readText(file: string): ReadResult {
-  let bytes: Buffer;
+  const read = readBytes(file);
+  return read.ok ? decodeUtf8(read.bytes) : read;
+}
+
+/** A file's bytes, or why it could not be read (see {@link readText}). */
+export type BytesResult = { ok: true; bytes: Buffer } | Extract<ReadResult, { ok: false }>;
+
+/** Reads a catalogue file's bytes, refusing folders and files over {@link MAX_FILE_BYTES}. */
+export function readBytes(file: string): BytesResult {
   try {
     const st = statSync(file);
     if (st.isDirectory()) {
@@ -30,12 +38,11 @@ export function readText(file: string): ReadResult {
         position: null,
       };
     }
-    bytes = readFileSync(file);
+    return { ok: true, bytes: readFileSync(file) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
     return { ok: false, id: 'file-unreadable', data: { reason: code }, position: null };
   }
-  return decodeUtf8(bytes);
 }
 
 /** Decodes bytes as strict UTF-8 (see {@link readText}). */
@@ -45,6 +52,13 @@ export function decodeUtf8(bytes: Uint8Array): ReadResult {
   }
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const body = bytes.subarray(start);
+  // The platform's strict decoder validates exactly as firstInvalidUtf8 does (WHATWG UTF-8),
+  // natively; the byte-by-byte scan only runs to find the position of a bad byte.
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(body) };
+  } catch {
+    // fall through to locate the first invalid byte
+  }
   const bad = firstInvalidUtf8(body);
   if (bad >= 0) {
     const prefix = new TextDecoder('utf-8').decode(body.subarray(0, bad));

@@ -3,7 +3,7 @@ import type { Catalogue } from '../catalogue/catalogue.js';
 import { compareCodePoints } from '../catalogue/files.js';
 import { fold } from '../util/suggest.js';
 import { isImported } from '../catalogue/provenance.js';
-import { documentPatterns, mentionsIn, type DocumentPatterns, type MentionContext, type MentionReason } from './mentions.js';
+import { documentPatterns, mentionsIn, type DocumentPatterns, type Mention, type MentionContext, type MentionReason } from './mentions.js';
 
 /**
  * The index the rules see the catalogue through (STYLE.md: no pairwise scans). Built once in
@@ -34,6 +34,12 @@ export interface CheckIndex {
   documents: DocumentPatterns[];
   /** Codes whose file was written by `tthc import dvc` (review items there hold unparsed portal text). */
   imported: Set<string>;
+  /**
+   * Long, specific result names ({@link RESULT_MIN_WORDS} words or more), each issued by one
+   * procedure only, with that procedure's place. A rule reads it through the keys of a
+   * procedure's own components ({@link resultKeyOf}), which lets a cache know what it read.
+   */
+  specificResults(): ReadonlyMap<string, { code: string; pointer: string }>;
   components(code: string): ComponentPlace[];
 }
 
@@ -87,6 +93,17 @@ export function documentText(name: string): string {
     .trim());
 }
 
+/** A result name must be this specific to be recognised in another procedure's component. */
+export const RESULT_MIN_WORDS = 7;
+
+/**
+ * The key a component name is looked up by among the specific results: the document it names,
+ * without parentheses and qualifiers ("còn hiệu lực", "(nếu có)").
+ */
+export function resultKeyOf(name: string): string {
+  return documentKey(name.replace(/\([^)]*\)/gu, ' ')).replace(/\b(con hieu luc|neu co|da duoc cap|duoc cap|cap truoc day|moi nhat)\b/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
 /** A service name without the level it is carried out at, to group the same service across levels. */
 export function serviceKey(name: string): string {
   return normalise(name)
@@ -137,6 +154,7 @@ export function buildIndex(catalogue: Catalogue): CheckIndex {
     if (patterns !== undefined) documents.push(patterns);
   }
   const componentCache = new Map<string, ComponentPlace[]>();
+  let specific: Map<string, { code: string; pointer: string }> | undefined;
   return {
     codes,
     procedures,
@@ -146,6 +164,14 @@ export function buildIndex(catalogue: Catalogue): CheckIndex {
     results,
     documents,
     imported,
+    specificResults() {
+      if (specific !== undefined) return specific;
+      specific = new Map();
+      for (const [name, list] of results) {
+        if (name.split(' ').length >= RESULT_MIN_WORDS && new Set(list.map((x) => x.code)).size === 1) specific.set(name, list[0] as { code: string; pointer: string });
+      }
+      return specific;
+    },
     components(code) {
       const cached = componentCache.get(code);
       if (cached !== undefined) return cached;
@@ -155,6 +181,23 @@ export function buildIndex(catalogue: Catalogue): CheckIndex {
       return list;
     },
   };
+}
+
+/**
+ * The mentions in a component name, computed once per name and registry: four rules ask for
+ * the same names (abolished documents, once-only, certified copies, issued by the catalogue),
+ * and matching every registry document's pattern is the costliest step of a check.
+ */
+const mentionMemo = new WeakMap<readonly DocumentPatterns[], Map<string, readonly Mention[]>>();
+function componentMentions(patterns: readonly DocumentPatterns[], name: string): readonly Mention[] {
+  let memo = mentionMemo.get(patterns);
+  if (memo === undefined) mentionMemo.set(patterns, (memo = new Map()));
+  let found = memo.get(name);
+  if (found === undefined) {
+    found = mentionsIn(name, patterns, 'component');
+    memo.set(name, found);
+  }
+  return found;
 }
 
 /** A registry document a component asks for. */
@@ -190,7 +233,7 @@ export function documentsIn(
   const lower = component.name.normalize('NFC').toLowerCase();
   const prefix = NAME_PREFIX.exec(lower)?.[0].length ?? 0;
   const out: DemandedDocument[] = [];
-  for (const m of mentionsIn(component.name, index.documents, 'component')) {
+  for (const m of componentMentions(index.documents, component.name)) {
     if (m.context === 'mention') continue;
     // Anchored: the name starts where the component's own words start, and is more than the
     // "bản sao có chứng thực" that opens it (a certified copy *of* something is not that form).

@@ -54,6 +54,11 @@ export interface DocumentPatterns {
   pattern: RegExp;
   /** Words that, near the name, mean another document of the same name (a homonym). */
   notWhen: RegExp | undefined;
+  /**
+   * The first word of each name and alias: a text holding none of them cannot match the
+   * pattern, and is not searched (most texts name few of the registry's documents).
+   */
+  anchors?: readonly string[];
 }
 
 /** What kind of text is read: a component (the request itself) or prose (steps, remarks…). */
@@ -71,6 +76,7 @@ export function documentPatterns(id: string, doc: DocumentType): DocumentPattern
     id,
     doc,
     pattern: new RegExp(`(?<![\\p{L}\\p{N}])(${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu'),
+    anchors: [...new Set(terms.map((t) => t.split(' ')[0] as string))],
     notWhen: notWhen.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}])(${notWhen.map((w) => w.split(/\s+/u).map(escape).join('\\s+')).join('|')})(?![\\p{L}\\p{N}])`, 'u'),
   };
 }
@@ -220,6 +226,7 @@ export function mentionsIn(text: string, patterns: readonly DocumentPatterns[], 
   const flat = lower.replace(/[^\p{L}\p{N}]/gu, ' ');
   const found: { p: DocumentPatterns; term: string; start: number; end: number }[] = [];
   for (const p of patterns) {
+    if (p.anchors !== undefined && !p.anchors.some((w) => flat.includes(w))) continue;
     p.pattern.lastIndex = 0;
     for (const m of flat.matchAll(p.pattern)) found.push({ p, term: (m[1] as string).replace(/\s+/gu, ' '), start: m.index, end: m.index + m[0].length });
   }

@@ -59,6 +59,12 @@ export interface RuleContext {
   index: CheckIndex;
   /** Codes of the procedures to report on (the requested files); rules may look at all others. */
   targets: readonly string[];
+  /**
+   * Codes of every requested procedure, when `targets` is only part of them (an incremental
+   * re-run): a finding that concerns two requested procedures (a pair) must land on the same
+   * one whichever of them is re-run. Default: the targets.
+   */
+  requested?: ReadonlySet<string>;
   /** The resolved procedure of a code. */
   procedure(code: string): Procedure | undefined;
   /** "Today", for rules that depend on dates (abolished documents and levels). */

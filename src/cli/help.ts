@@ -24,7 +24,7 @@ export function renderHelp(help: CommandHelp, lang: Lang): string {
     });
     const width = Math.max(...left.map((l) => l.length)) + 2;
     entries.forEach(([, def], i) => {
-      const dflt = def.default !== undefined && def.default !== false ? ` (${lang === 'vi' ? 'mặc định' : 'default'}: ${String(def.default)})` : '';
+      const dflt = def.default !== undefined && typeof def.default !== 'boolean' ? ` (${lang === 'vi' ? 'mặc định' : 'default'}: ${String(def.default)})` : '';
       lines.push(`${(left[i] as string).padEnd(width)}${t(def.description)}${dflt}`);
     });
     lines.push('');

@@ -17,18 +17,25 @@ import { KPI_HELP, KPI_OPTIONS, runKpi } from './commands/kpi.js';
 import { runToken, TOKEN_HELP, TOKEN_OPTIONS } from './commands/token.js';
 import { runSimulate, SIMULATE_HELP, SIMULATE_OPTIONS } from './commands/simulate.js';
 import { renderHelp, type CommandHelp } from './help.js';
+import { runWatch, WATCH_HELP, WATCH_OPTIONS } from './commands/watch.js';
+
+/** The cache flags of a command's parsed options. */
+function cacheArgs(o: Record<string, unknown>): { cache: boolean; cacheDir?: string } {
+  return { cache: o['cache'] !== false, ...(typeof o['cache-dir'] === 'string' ? { cacheDir: o['cache-dir'] } : {}) };
+}
 
 function version(): string {
   return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-const COMMANDS = ['validate', 'check', 'stats', 'generate', 'import', 'checklist', 'site', 'explain', 'serve', 'kpi', 'simulate', 'token', 'lsp'] as const;
+const COMMANDS = ['validate', 'check', 'watch', 'stats', 'generate', 'import', 'checklist', 'site', 'explain', 'serve', 'kpi', 'simulate', 'token', 'lsp'] as const;
 
 function rootHelp(lang: Lang): string {
   const vi = lang === 'vi';
   const rows: [string, string][] = [
     ['validate', vi ? 'Kiểm tra tệp danh mục (YAML, lược đồ, tham chiếu).' : 'Validate catalogue files (YAML, schema, references).'],
     ['check', vi ? 'Rà soát: giấy tờ thừa, không thống nhất, cơ hội đơn giản hóa.' : 'Review: redundant documents, inconsistencies, opportunities.'],
+    ['watch', vi ? 'Theo dõi tệp: kiểm tra và rà soát lại mỗi lần lưu, chỉ in thay đổi.' : 'Watch files: validate and check on every save, print only changes.'],
     ['stats', vi ? 'Thống kê theo cấp, 4 tại chỗ, trực tuyến, lĩnh vực; chi phí tuân thủ.' : 'Statistics per level, 4 tại chỗ, online, field; compliance cost.'],
     ['generate', vi ? 'Sinh mã trong generated/; --check cho CI.' : 'Generate generated/; --check for CI.'],
     ['import', vi ? 'Nhập bản ghi của Cổng Dịch vụ công quốc gia thành tệp danh mục.' : 'Import national-portal records as catalogue files.'],
@@ -110,7 +117,7 @@ export async function main(argv: readonly string[], partial: Partial<Io> = {}): 
     meta: { name: 'tthc', version: version() },
     subCommands: {
       validate: command(VALIDATE_HELP, VALIDATE_OPTIONS, io, result, (paths, o, l) =>
-        runValidate(paths, { format: o['format'] as string, lang: l }, io)),
+        runValidate(paths, { format: o['format'] as string, lang: l, ...cacheArgs(o) }, io)),
       generate: command(GENERATE_HELP, GENERATE_OPTIONS, io, result, (paths, o, l) => {
         if (paths.length > 0) throw new UsageError({ vi: `generate không nhận đường dẫn: ${paths.join(' ')}.`, en: `generate takes no paths: ${paths.join(' ')}.` });
         return runGenerate({ check: o['check'] === true, out: o['out'] as string, lang: l }, io);
@@ -128,7 +135,23 @@ export async function main(argv: readonly string[], partial: Partial<Io> = {}): 
           updateBaseline: o['update-baseline'] === true,
           lang: l,
           version: version(),
+          ...cacheArgs(o),
         }, io)),
+      watch: command(WATCH_HELP, WATCH_OPTIONS, io, result, (paths, o, l) => {
+        const controller = new AbortController();
+        const stop = (): void => controller.abort();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        return runWatch(paths, {
+          lang: l,
+          ...(typeof o['config'] === 'string' ? { config: o['config'] } : {}),
+          ...(typeof o['today'] === 'string' ? { today: o['today'] } : {}),
+          ...cacheArgs(o),
+        }, io, { signal: controller.signal }).finally(() => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+        });
+      }),
       stats: command(STATS_HELP, STATS_OPTIONS, io, result, (paths, o, l) =>
         runStats(paths, {
           format: o['format'] as string,
@@ -136,6 +159,7 @@ export async function main(argv: readonly string[], partial: Partial<Io> = {}): 
           ...(typeof o['today'] === 'string' ? { today: o['today'] } : {}),
           ...(typeof o['baseline'] === 'string' ? { baseline: o['baseline'] } : {}),
           lang: l,
+          ...cacheArgs(o),
         }, io)),
       import: command(IMPORT_HELP, IMPORT_OPTIONS, io, result, (args, o, l) =>
         runImport(args, {

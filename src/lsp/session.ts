@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { loadCatalogue, loadFileText, type Catalogue, type LoadedFile } from '../catalogue/catalogue.js';
+import { assembleCatalogue, loadFileText, planLoad, type Catalogue, type LoadedFile } from '../catalogue/catalogue.js';
 import { MAX_FILE_BYTES, readText, type ReadResult } from '../catalogue/read.js';
 import type { CheckConfig } from '../checks/config.js';
 import { runChecks } from '../checks/run.js';
@@ -101,26 +101,22 @@ export class MemorySession implements CatalogueSession {
     if (paths.length === 0) return { diagnostics, fixes, catalogue: null };
 
     const seen = new Map<string, Memo>();
-    const catalogue = loadCatalogue({
-      paths,
-      cwd: this.options.cwd,
-      loadFile: (file, load) => {
-        const unsaved = this.overlay.get(file);
-        let key: string;
-        if (unsaved !== undefined) key = `text:${unsaved}`;
-        else {
-          try {
-            const st = statSync(file);
-            key = `disk:${st.size}:${st.mtimeMs}`;
-          } catch {
-            key = 'disk:missing';
-          }
+    const catalogue = assembleCatalogue(planLoad({ paths, cwd: this.options.cwd }), (file) => {
+      const unsaved = this.overlay.get(file);
+      let key: string;
+      if (unsaved !== undefined) key = `text:${unsaved}`;
+      else {
+        try {
+          const st = statSync(file);
+          key = `disk:${st.size}:${st.mtimeMs}`;
+        } catch {
+          key = 'disk:missing';
         }
-        const memo = this.memo.get(file);
-        const hit = memo !== undefined && memo.key === key ? memo : { key, loaded: load(file, unsaved !== undefined ? readOverlay(unsaved) : readText(file)) };
-        seen.set(file, hit);
-        return hit.loaded;
-      },
+      }
+      const memo = this.memo.get(file);
+      const hit = memo !== undefined && memo.key === key ? memo : { key, loaded: loadFileText(file, unsaved !== undefined ? readOverlay(unsaved) : readText(file)) };
+      seen.set(file, hit);
+      return hit.loaded;
     });
     // Files gone from the catalogue leave the memo.
     this.memo = seen;

@@ -1,3 +1,4 @@
+import { CACHE_CODES } from '../cache/codes.js';
 import { CATALOGUE_CODES } from '../catalogue/codes.js';
 import { CHECK_CODES } from '../checks/codes.js';
 import { RULES } from '../checks/registry.js';
@@ -11,7 +12,7 @@ import { SITE_CODES } from '../site/codes.js';
 /**
  * Every diagnostic code of tthc, assembled at the edge from the layers that own them: the
  * loader and validator (TTHC1xx–3xx, 9xx), the check runner and its rules (TTHC4xx), the
- * importer (TTHC5xx), the dossier engine and its API (TTHC6xx), the site builder (TTHC7xx), the language server (TTHC830–859). Used by `tthc explain`, SARIF rule metadata and the generated docs;
+ * importer (TTHC5xx), the dossier engine and its API (TTHC6xx), the site builder (TTHC7xx), the cache and the watcher (TTHC801–829), the language server (TTHC830–859). Used by `tthc explain`, SARIF rule metadata and the generated docs;
  * building it refuses a code or id defined twice.
  */
 export const CODE_REGISTRY = new CodeRegistry([
@@ -21,6 +22,7 @@ export const CODE_REGISTRY = new CodeRegistry([
   IMPORT_CODES.list,
   LSP_CODES.list,
   ENGINE_CODES.map(({ status: _status, ...info }): CodeInfo => info),
+  CACHE_CODES.list,
   Object.entries(SITE_CODES).map(([id, c]): CodeInfo => ({ code: c.code, id, category: 'site', severity: 'error', message: c.message, hint: c.hint, explain: { vi: `${c.message.vi}\n\n${c.hint.vi}`, en: `${c.message.en}\n\n${c.hint.en}` } })),
 ]);
 

@@ -5,6 +5,13 @@
 
 /** Lowercases, strips diacritics (including đ) and collapses spaces. */
 export function fold(text: string): string {
+  const fast = foldLatin(text);
+  if (fast !== undefined) return fast.replace(/\s+/g, ' ').trim();
+  return foldSlow(text);
+}
+
+/** The definition of {@link fold}, for any text. */
+export function foldSlow(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -13,6 +20,40 @@ export function fold(text: string): string {
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * Each character of the Latin blocks (ASCII to Latin Extended-B, the combining diacritics,
+ * Latin Extended Additional where Vietnamese lives) and of General Punctuation, folded alone
+ * (NFD, diacritics dropped, đ → d, lower case). In these blocks decomposition only adds
+ * marks of U+0300–U+036F, which are all dropped, and lower-casing has no context: folding a
+ * text character by character gives exactly {@link foldSlow} without the space clean-up, at
+ * a fraction of the cost (a test compares the two on random text).
+ */
+const FOLD_RANGES: readonly [number, number][] = [[0x0000, 0x024f], [0x0300, 0x036f], [0x1e00, 0x1eff], [0x2000, 0x206f]];
+let foldTable: Map<number, string> | undefined;
+function table(): Map<number, string> {
+  if (foldTable !== undefined) return foldTable;
+  foldTable = new Map();
+  for (const [from, to] of FOLD_RANGES) {
+    for (let c = from; c <= to; c++) {
+      const ch = String.fromCharCode(c);
+      foldTable.set(c, ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase());
+    }
+  }
+  return foldTable;
+}
+
+/** {@link fold} without the space clean-up, or undefined when a character is outside the table. */
+function foldLatin(text: string): string | undefined {
+  const t = table();
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const mapped = t.get(text.charCodeAt(i));
+    if (mapped === undefined) return undefined;
+    out += mapped;
+  }
+  return out;
 }
 
 /** Levenshtein distance, bounded: returns `max + 1` as soon as it exceeds `max`. */

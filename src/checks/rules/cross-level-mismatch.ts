@@ -130,7 +130,8 @@ export const crossLevelMismatch = defineRule({
   },
   run(ctx) {
     const out: RawFinding[] = [];
-    const wanted = new Set(ctx.targets);
+    const targets = new Set(ctx.targets);
+    const wanted = ctx.requested ?? targets;
     const pairs: [string, string][] = [];
     for (const group of ctx.index.services.values()) {
       if (group.length < 2 || group.length > 6) continue;
@@ -141,12 +142,13 @@ export const crossLevelMismatch = defineRule({
           const b = group[j] as string;
           if (levelKey(a) === levelKey(b)) continue;
           // Each pair once, on the requested file (the first one when both are).
-          if (wanted.has(a)) pairs.push([a, b]);
-          else if (wanted.has(b)) pairs.push([b, a]);
+          if (wanted.has(a)) {
+            if (targets.has(a)) pairs.push([a, b]);
+          } else if (wanted.has(b) && targets.has(b)) pairs.push([b, a]);
         }
       }
     }
-    for (const [base, variants] of ctx.index.variantsOf) for (const v of variants) if (wanted.has(v)) pairs.push([v, base]);
+    for (const [base, variants] of ctx.index.variantsOf) for (const v of variants) if (targets.has(v)) pairs.push([v, base]);
     for (const [a, b] of pairs) {
       const pa = ctx.index.procedures.get(a);
       const pb = ctx.index.procedures.get(b);

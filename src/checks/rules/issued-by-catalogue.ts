@@ -1,10 +1,7 @@
 import { defineRule, targets } from '../define.js';
-import { documentKey, documentsIn, normalise } from '../index-build.js';
+import { documentsIn, normalise, RESULT_MIN_WORDS as MIN_WORDS, resultKeyOf } from '../index-build.js';
 import { CONDITIONAL, FALLBACK, coveredBy, isReRegistration, isSurrendered, procedureFallback } from '../reuse.js';
 import type { Place, RawFinding } from '../types.js';
-
-/** A result name must be this specific to be recognised in another procedure's component. */
-const MIN_WORDS = 7;
 
 /** A component that is the result of another procedure of the catalogue. */
 export const issuedByCatalogue = defineRule({
@@ -30,15 +27,7 @@ export const issuedByCatalogue = defineRule({
     const issuedBy = new Map<string, string[]>();
     for (const m of ctx.index.documents) issuedBy.set(m.id, (m.doc.issuedBy ?? []).filter((c) => ctx.index.procedures.has(c)));
     // Long, specific result names, each issued by one procedure.
-    const specific = new Map<string, Place>();
-    let longest = 0;
-    for (const [name, list] of ctx.index.results) {
-      const words = name.split(' ').length;
-      if (words >= MIN_WORDS && new Set(list.map((x) => x.code)).size === 1) {
-        specific.set(name, list[0] as Place);
-        longest = Math.max(longest, words);
-      }
-    }
+    const specific = ctx.index.specificResults();
     for (const { code, p } of targets(ctx)) {
       // A reissue or exchange takes the old paper back (cấp lại, cấp đổi, thu hồi): handing it in
       // is the point, not data the applicant supplies.
@@ -68,7 +57,7 @@ export const issuedByCatalogue = defineRule({
           // The component *is* a specific result of another procedure: the whole name, give or
           // take a qualifier ("còn hiệu lực", "(nếu có)") — a longer name ("… kiểu loại phụ
           // tùng") is another document that only starts the same way.
-          const key = documentKey(component.name.replace(/\([^)]*\)/gu, ' ')).replace(/\b(con hieu luc|neu co|da duoc cap|duoc cap|cap truoc day|moi nhat)\b/g, ' ').replace(/\s+/g, ' ').trim();
+          const key = resultKeyOf(component.name);
           const hit = key.split(' ').length >= MIN_WORDS ? specific.get(key) : undefined;
           if (hit !== undefined && hit.code !== code) issuer = hit;
         }

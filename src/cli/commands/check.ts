@@ -4,13 +4,14 @@ import { applyBaseline, readBaseline, updatedBaseline, type Baseline } from '../
 import { ensureDir } from '../../util/fs.js';
 import { parseIsoDate } from '../../calendar/dates.js';
 import path from 'node:path';
-import { loadCatalogue, type Catalogue } from '../../catalogue/catalogue.js';
+import type { Catalogue } from '../../catalogue/catalogue.js';
+import { CACHE_OPTIONS, cacheDirOf, openSession } from '../cache-options.js';
 import { collectFiles } from '../../catalogue/files.js';
 import { ConfigError, loadConfig } from '../../checks/config.js';
 import { applyFixes, unifiedDiff } from '../../checks/fix.js';
 import { CHECK_FORMATS, formatFindings, type CheckFormat, type FormatOptions } from '../../report/findings.js';
 import { formatStatsMarkdown, formatStatsText } from '../../report/stats.js';
-import { runChecks, type CheckResult } from '../../checks/run.js';
+import type { CheckResult } from '../../checks/run.js';
 import { computeStats } from '../../checks/stats.js';
 import type { Fix } from '../../checks/types.js';
 import { countBySeverity, makeDiagnostic, renderMessage, sortDiagnostics } from '../../diagnostics/diagnostic.js';
@@ -46,6 +47,7 @@ const OPTIONS: Record<string, OptionDef> = {
   today: { type: 'string', description: { vi: 'Ngày dùng để so (YYYY-MM-DD); mặc định hôm nay.', en: 'The date to check against (YYYY-MM-DD); default today.' } },
   baseline: { type: 'string', description: { vi: 'Tệp baseline: ẩn các phát hiện đã được chấp nhận hoặc bác bỏ (có lý do), chỉ báo phát hiện mới hoặc thay đổi.', en: 'Baseline file: hide findings accepted or dismissed (with a reason); report only new or changed ones.' } },
   'update-baseline': { type: 'boolean', default: false, description: { vi: 'Ghi lại tệp --baseline từ lần chạy này: giữ quyết định đã có, thêm phát hiện mới với trạng thái open.', en: 'Rewrite the --baseline file from this run: keep the decisions recorded, add new findings as open.' } },
+  ...CACHE_OPTIONS,
   lang: LANG_OPTION,
   help: HELP_OPTION,
 };
@@ -53,7 +55,7 @@ const OPTIONS: Record<string, OptionDef> = {
 /** `tthc check` help. */
 export const CHECK_HELP: CommandHelp = {
   name: 'check',
-  usage: 'tthc check [paths…] [--format stylish|json|sarif|junit|github|markdown] [-o format:file …] [--fail-on error|warning] [--config file] [--baseline file [--update-baseline]] [--fix | --fix-dry-run] [--lang vi|en]',
+  usage: 'tthc check [paths…] [--format stylish|json|sarif|junit|github|markdown] [-o format:file …] [--fail-on error|warning] [--config file] [--baseline file [--update-baseline]] [--fix | --fix-dry-run] [--no-cache] [--cache-dir dir] [--lang vi|en]',
   description: {
     vi: 'Rà soát thủ tục: giấy tờ thừa, giấy tờ đã bãi bỏ, "chỉ một lần", không thống nhất giữa các cấp, thiếu bộ phận, cơ hội "4 tại chỗ" và trực tuyến toàn trình. Mã thoát 1 khi có phát hiện từ mức --fail-on.',
     en: 'Review procedures: redundant and abolished documents, once-only, inconsistencies across levels, missing parts, "4 tại chỗ" and fully-online opportunities. Exit 1 on findings at --fail-on severity.',
@@ -76,6 +78,7 @@ export const STATS_OPTIONS: Record<string, OptionDef> = {
   config: OPTIONS['config'] as OptionDef,
   today: OPTIONS['today'] as OptionDef,
   baseline: { type: 'string', description: { vi: 'Tệp baseline: đếm phát hiện đã xem xét và chưa xem xét.', en: 'Baseline file: count triaged and open findings.' } },
+  ...CACHE_OPTIONS,
   lang: LANG_OPTION,
   help: HELP_OPTION,
 };
@@ -108,7 +111,7 @@ function isIsoDate(text: string): boolean {
   }
 }
 
-function prepare(paths: string[], options: { config?: string; today?: string; lang: Lang }, io: Io): Prepared {
+function prepare(paths: string[], options: { config?: string; today?: string; lang: Lang; cache?: boolean; cacheDir?: string }, io: Io): Prepared {
   const given = paths.length > 0 ? paths : ['procedures'];
   const found = collectFiles(given, io.cwd);
   if (found.missing.length > 0 || found.empty.length > 0) {
@@ -129,10 +132,15 @@ function prepare(paths: string[], options: { config?: string; today?: string; la
     if (error instanceof ConfigError) throw new UsageError(error.text);
     throw error;
   }
-  const catalogue = loadCatalogue({ paths: given, cwd: io.cwd });
+  const cacheDir = cacheDirOf({ cache: options.cache, 'cache-dir': options.cacheDir }, io);
+  const state = openSession({
+    paths: given, cwd: io.cwd, ...(cacheDir !== undefined ? { cacheDir } : {}),
+    checks: { ...(config !== undefined ? { config } : {}), ...(options.today !== undefined ? { today: options.today } : {}) },
+  }, io, options.lang).state;
+  const catalogue = state.catalogue;
   noteBundledRegistry(catalogue, io, options.lang);
   const loadErrors = catalogue.diagnostics.filter((d) => d.severity === 'error');
-  const result = runChecks(catalogue, { ...(config !== undefined ? { config } : {}), ...(options.today !== undefined ? { today: options.today } : {}) });
+  const result = state.checks as CheckResult;
   return { catalogue, result, files: found.files, loadErrors };
 }
 
@@ -143,7 +151,7 @@ function render(format: CheckFormat, list: readonly Diagnostic[], o: FormatOptio
 /** Runs `tthc check`; returns the exit code. */
 export function runCheck(
   paths: string[],
-  options: { format: string; outputs: string[]; failOn: string; config?: string; fix: boolean; fixDryRun: boolean; today?: string; baseline?: string; updateBaseline?: boolean; lang: Lang; version: string },
+  options: { format: string; outputs: string[]; failOn: string; config?: string; fix: boolean; fixDryRun: boolean; today?: string; baseline?: string; updateBaseline?: boolean; lang: Lang; version: string; cache?: boolean; cacheDir?: string },
   io: Io,
 ): number {
   if (options.updateBaseline === true && options.baseline === undefined) {
@@ -239,7 +247,7 @@ function writeAtomically(file: string, text: string): void {
 }
 
 /** Runs `tthc stats`; returns the exit code. */
-export function runStats(paths: string[], options: { format: string; config?: string; today?: string; baseline?: string; lang: Lang }, io: Io): number {
+export function runStats(paths: string[], options: { format: string; config?: string; today?: string; baseline?: string; lang: Lang; cache?: boolean; cacheDir?: string }, io: Io): number {
   const prep = prepare(paths, options, io);
   const requested = new Set(prep.catalogue.files.filter((f) => f.requested).map((f) => f.file));
   const codes = [...prep.catalogue.procedures.values()].filter((e) => requested.has(e.file)).map((e) => e.code);

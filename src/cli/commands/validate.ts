@@ -1,12 +1,12 @@
 import { CATALOGUE_CODES } from '../../catalogue/codes.js';
 import { countBySeverity, makeDiagnostic, renderMessage } from '../../diagnostics/diagnostic.js';
-import { loadCatalogue } from '../../catalogue/catalogue.js';
 import { collectFiles } from '../../catalogue/files.js';
 import { formatJson } from '../../report/json.js';
 import { formatStylish } from '../../report/stylish.js';
 import type { Lang } from '../../i18n/lang.js';
 import { EXIT, LANG_OPTION, UsageError, type Io, type OptionDef, noteBundledRegistry } from '../context.js';
 import { HELP_OPTION, type CommandHelp } from '../help.js';
+import { CACHE_OPTIONS, cacheDirOf, openSession } from '../cache-options.js';
 import path from 'node:path';
 
 const OPTIONS: Record<string, OptionDef> = {
@@ -17,6 +17,7 @@ const OPTIONS: Record<string, OptionDef> = {
     alias: 'f',
     description: { vi: 'Định dạng kết quả: stylish (cho người đọc) hoặc json (cho máy).', en: 'Output format: stylish (for people) or json (for scripts).' },
   },
+  ...CACHE_OPTIONS,
   lang: LANG_OPTION,
   help: HELP_OPTION,
 };
@@ -24,7 +25,7 @@ const OPTIONS: Record<string, OptionDef> = {
 /** `tthc validate` help. */
 export const VALIDATE_HELP: CommandHelp = {
   name: 'validate',
-  usage: 'tthc validate [paths…] [--format stylish|json] [--lang vi|en]',
+  usage: 'tthc validate [paths…] [--format stylish|json] [--no-cache] [--cache-dir dir] [--lang vi|en]',
   description: {
     vi: 'Kiểm tra các tệp danh mục (cú pháp YAML, lược đồ, tham chiếu). Mặc định: thư mục procedures/. Mã thoát 0 khi không có lỗi, 1 khi có lỗi, 2 khi dùng sai lệnh.',
     en: 'Validate catalogue files (YAML syntax, schema, references). Default path: procedures/. Exit 0 when clean, 1 when errors are found, 2 on usage errors.',
@@ -39,7 +40,7 @@ export { OPTIONS as VALIDATE_OPTIONS };
  * Runs `tthc validate`. Writes the report to stdout; returns the exit code.
  * A path that does not exist is a usage error (exit 2), reported on stderr.
  */
-export function runValidate(paths: string[], options: { format: string; lang: Lang }, io: Io): number {
+export function runValidate(paths: string[], options: { format: string; lang: Lang; cache?: boolean; cacheDir?: string }, io: Io): number {
   const given = paths.length > 0 ? paths : ['procedures'];
   const found = collectFiles(given, io.cwd);
   if (found.missing.length > 0 || found.empty.length > 0) {
@@ -50,7 +51,8 @@ export function runValidate(paths: string[], options: { format: string; lang: La
     const text = problems.map((d) => `${d.code}  ${renderMessage(d, options.lang)}`).join('\n');
     throw new UsageError({ vi: text, en: text });
   }
-  const catalogue = loadCatalogue({ paths: given, cwd: io.cwd });
+  const cacheDir = cacheDirOf({ cache: options.cache, 'cache-dir': options.cacheDir }, io);
+  const catalogue = openSession({ paths: given, cwd: io.cwd, checks: false, ...(cacheDir !== undefined ? { cacheDir } : {}) }, io, options.lang).state.catalogue;
   noteBundledRegistry(catalogue, io, options.lang);
   const out = options.format === 'json'
     ? formatJson(catalogue.diagnostics, { lang: options.lang, cwd: io.cwd })
