@@ -123,6 +123,12 @@ describe('hostile input at scale', () => {
     assertCatalogue(result.diagnostics, catalogue.items);
   });
 
+  it('through the incremental cache, cold then warm, tthc validate says the same of every bad file', { timeout: 300_000 }, async () => {
+    const result = await drive(['cached', path.join(work, 'catalogue'), path.join(work, 'cache')], 280_000);
+    assertCatalogue(result.diagnostics, catalogue.items);
+    expect(readdirSync(path.join(work, 'cache')).length, 'no cache file was written').toBeGreaterThan(0);
+  });
+
   it('the importer rejects or flags every bad portal record at its line, and imports the odd but valid ones cleanly', { timeout: 240_000 }, async () => {
     const out = path.join(work, 'imported');
     const normal = records.files.filter((f) => !f.endsWith('huge.jsonl'));

@@ -4,6 +4,8 @@
 //
 //   node test/hostile/driver.mjs load <folder>            loadCatalogue
 //   node test/hostile/driver.mjs validate <folder>        tthc validate (the CLI's main, in process)
+//   node test/hostile/driver.mjs cached <folder> <cache>  tthc validate twice through the cache in <cache>
+//                                                          (cold, then warm): the warm run must say the same
 //   node test/hostile/driver.mjs import <out> <inputs…>   importDvc
 import path from 'node:path';
 
@@ -36,6 +38,20 @@ try {
     });
     if (code !== 1) crashed = `validate exited ${code}`;
     for (const d of JSON.parse(out)) add(path.resolve(args[0], d.file), d);
+  } else if (mode === 'cached') {
+    const { main } = await dist('cli/main.js');
+    const once = async () => {
+      let out = '';
+      const code = await main(['validate', args[0], '--format', 'json', '--lang', 'en', '--cache-dir', args[1]], {
+        cwd: args[0], env: {}, isTTY: false, stdout: (t) => (out += t), stderr: () => {},
+      });
+      return { code, out };
+    };
+    const cold = await once();
+    const warm = await once();
+    if (cold.code !== 1 || warm.code !== 1) crashed = `validate exited ${cold.code} then ${warm.code}`;
+    else if (cold.out !== warm.out) crashed = 'the warm run through the cache differs from the cold run';
+    for (const d of JSON.parse(warm.out)) add(path.resolve(args[0], d.file), d);
   } else if (mode === 'import') {
     const { importDvc } = await dist('import/dvc/run.js');
     const [out, ...inputs] = args;
