@@ -119,6 +119,9 @@ export interface ReplayReport {
 
 const LIST_LIMIT = 500;
 
+/** Rows an engine on a SQL store keeps of what it last wrote (for its optimistic attempts). */
+const RECENT_ROWS = 20_000;
+
 /** An applicant's answers to the procedure's questions (the catalogue's fact values). */
 type FactValues = Readonly<Record<string, string | number | boolean | undefined>>;
 
@@ -145,7 +148,13 @@ class UnitOfWork {
   private readonly counters = new Map<string, NumberCounter>();
   private readonly outcomes = new Map<string, CommandOutcome | null>();
 
-  constructor(readonly tx: StoreTransaction, readonly pins?: ReadonlyMap<string, number>) {}
+  /**
+   * `cached`: rows this engine committed last (an optimistic attempt takes them instead of
+   * reading, and does not look up command ids: the write's version check and the log's
+   * unique command id catch a stale row or a replay, and the engine then runs the unit of
+   * work again with a fresh read). Undefined: a full attempt, everything read.
+   */
+  constructor(readonly tx: StoreTransaction, readonly pins?: ReadonlyMap<string, number>, readonly cached?: ReadonlyMap<string, StoredDossier>) {}
 
   /** The version of each dossier as this unit of work first loaded it. */
   versions(): Map<string, number> {
@@ -153,8 +162,15 @@ class UnitOfWork {
   }
 
   async prefetch(dossierIds: readonly string[], commandIds: readonly string[]): Promise<void> {
+    const cached = this.cached;
+    if (cached !== undefined) {
+      for (const id of dossierIds) {
+        const row = cached.get(id);
+        if (row !== undefined && !this.rows.has(id)) this.adopt(id, row);
+      }
+    }
     const ids = dossierIds.filter((id) => !this.rows.has(id));
-    const cids = commandIds.filter((id) => !this.outcomes.has(id));
+    const cids = cached !== undefined ? [] : commandIds.filter((id) => !this.outcomes.has(id));
     if (ids.length === 0 && cids.length === 0) return;
     const { rows, outcomes } = await this.tx.read(ids, cids);
     for (const [id, row] of rows) this.adopt(id, row);
@@ -173,6 +189,7 @@ class UnitOfWork {
   }
 
   async outcome(commandId: string): Promise<CommandOutcome | undefined> {
+    if (this.cached !== undefined) return this.outcomes.get(commandId) ?? undefined;
     if (!this.outcomes.has(commandId)) await this.prefetch([], [commandId]);
     return this.outcomes.get(commandId) ?? undefined;
   }
@@ -196,6 +213,13 @@ class UnitOfWork {
     this.outcomes.set(event.commandId, {
       commandId: event.commandId, fingerprint: event.fingerprint, dossierId: event.dossierId, seq: event.seq, state: event.to, documents: event.documents,
     });
+  }
+
+  /** The rows this unit of work wrote. */
+  written(): StoredDossier[] {
+    const out: StoredDossier[] = [];
+    for (const id of new Set(this.events.map((e) => e.dossierId))) out.push(this.rows.get(id) as StoredDossier);
+    return out;
   }
 
   changes(): Changes {
@@ -244,6 +268,11 @@ export class DossierEngine {
   private readonly storedRevisions = new Set<string>();
   private readonly snapshots = new WeakMap<StoredDossier, AnyMachineSnapshot>();
   private readonly version = engineVersion();
+  /**
+   * The rows this engine committed last, by dossier (SQL stores only; bounded). A hint, never
+   * trusted: see {@link UnitOfWork}. Reading a row back costs more than the whole command.
+   */
+  private readonly recent: Map<string, StoredDossier> | undefined;
 
   constructor(options: EngineOptions) {
     this.store = options.store;
@@ -253,6 +282,24 @@ export class DossierEngine {
     this.clock = options.clock ?? systemClock;
     this.hours = options.hours ?? DEFAULT_OFFICE_HOURS;
     this.apologyDays = options.apologyWorkingDays ?? 3;
+    this.recent = this.store.kind === 'memory' ? undefined : new Map();
+  }
+
+  private remember(rows: readonly StoredDossier[]): void {
+    const recent = this.recent;
+    if (recent === undefined) return;
+    for (const row of rows) {
+      recent.delete(row.id);
+      recent.set(row.id, row);
+    }
+    if (recent.size > RECENT_ROWS) {
+      // Oldest first (insertion order): drop a tenth at once.
+      let drop = recent.size - RECENT_ROWS + Math.floor(RECENT_ROWS / 10);
+      for (const id of recent.keys()) {
+        if (drop-- <= 0) break;
+        recent.delete(id);
+      }
+    }
   }
 
   /** Submits a new dossier (SUBMIT), numbered per Circular 01/2018/TT-VPCP art. 19. */
@@ -271,22 +318,36 @@ export class DossierEngine {
    */
   async batch(ops: readonly Operation[]): Promise<CommandResult[]> {
     let pins: ReadonlyMap<string, number> | undefined;
+    // First an optimistic attempt on the rows this engine wrote last, when it has any of them.
+    let optimistic = this.recent !== undefined && ops.some((o) => o.kind === 'create' || this.recent?.has(o.dossierId) === true);
     for (let attempt = 0; ; attempt++) {
       let uow: UnitOfWork | undefined;
+      const cached = optimistic ? this.recent : undefined;
       try {
-        return await this.store.transaction(async (tx) => {
-          uow = new UnitOfWork(tx, pins);
+        const results = await this.store.transaction(async (tx) => {
+          uow = new UnitOfWork(tx, pins, cached);
           await uow.prefetch(
             ops.flatMap((o) => (o.kind === 'command' ? [o.dossierId] : [])),
             ops.map((o) => o.commandId),
           );
-          const results: CommandResult[] = [];
-          for (const op of ops) results.push(op.kind === 'create' ? await this.createIn(uow, op) : await this.applyIn(uow, op));
+          const out: CommandResult[] = [];
+          for (const op of ops) out.push(op.kind === 'create' ? await this.createIn(uow, op) : await this.applyIn(uow, op));
           await tx.write(uow.changes());
-          for (const r of uow.revisions) this.storedRevisions.add(keyOf(r.code, r.revision));
-          return results;
+          return out;
         });
+        const done = uow as unknown as UnitOfWork;
+        for (const r of done.revisions) this.storedRevisions.add(keyOf(r.code, r.revision));
+        this.remember(done.written());
+        return results;
       } catch (error) {
+        if (cached !== undefined) {
+          // Anything may come from a stale row or an unseen replay: forget the rows, run again
+          // the ordinary way (fresh reads, command ids looked up), and let that attempt decide.
+          for (const o of ops) if (o.kind === 'command') this.recent?.delete(o.dossierId);
+          if (!(error instanceof EngineError) && !(error instanceof DuplicateCommandError)) throw error;
+          optimistic = false;
+          continue;
+        }
         // Another transaction wrote one of these dossiers first (the same command, or another
         // one). Run again with each dossier pinned to the version this attempt saw: the same
         // command id is then found and replayed; anything else is a version conflict.
@@ -484,15 +545,19 @@ export class DossierEngine {
     const report: SweepReport = { fired: 0, dossiers: 0 };
     for (let round = 0; round < (options.maxRounds ?? Number.POSITIVE_INFINITY); round++) {
       const now = this.now(options.now);
+      let uow: UnitOfWork | undefined;
+      let fired = 0;
       const done = await this.store.transaction(async (tx) => {
         const claimed = await tx.claimDue(now, limit);
         if (claimed.length === 0) return 0;
-        const uow = new UnitOfWork(tx);
+        uow = new UnitOfWork(tx);
         for (const d of claimed) uow.adopt(d.id, d);
-        for (const d of claimed) report.fired += await this.fire(uow, d, now);
+        for (const d of claimed) fired += await this.fire(uow, d, now);
         await tx.write(uow.changes());
         return claimed.length;
       });
+      report.fired += fired;
+      if (uow !== undefined) this.remember(uow.written());
       report.dossiers += done;
       if (done < limit) break;
     }
