@@ -119,7 +119,7 @@ export interface ReplayReport {
 
 const LIST_LIMIT = 500;
 
-/** Rows an engine on a SQL store keeps of what it last wrote (for its optimistic attempts). */
+/** Rows an engine on a SQL store keeps of what it last wrote (its optimistic attempts), and machine snapshots it keeps. */
 const RECENT_ROWS = 20_000;
 
 /** An applicant's answers to the procedure's questions (the catalogue's fact values). */
@@ -183,9 +183,19 @@ class UnitOfWork {
     this.baseVersion.set(id, row.version);
   }
 
+  /** What is known without a read: a row or an outcome already loaded, or known absent. */
+  known(kind: 'row' | 'outcome', id: string): boolean {
+    return kind === 'row' ? this.rows.has(id) : this.cached !== undefined || this.outcomes.has(id);
+  }
+
   async row(id: string): Promise<StoredDossier | undefined> {
     if (!this.rows.has(id)) await this.prefetch([id], []);
     return this.rows.get(id);
+  }
+
+  /** An outcome {@link known} without a read. */
+  outcomeNow(commandId: string): CommandOutcome | undefined {
+    return this.outcomes.get(commandId) ?? undefined;
   }
 
   async outcome(commandId: string): Promise<CommandOutcome | undefined> {
@@ -266,7 +276,13 @@ export class DossierEngine {
   private readonly apologyDays: number;
   private readonly runtimes = new Map<string, Runtime>();
   private readonly storedRevisions = new Set<string>();
-  private readonly snapshots = new WeakMap<StoredDossier, AnyMachineSnapshot>();
+  /**
+   * The machine snapshot of the row each open dossier was last stepped to, by dossier (valid
+   * only for that very row object; bounded; dropped when the dossier ends). A plain map, not a
+   * WeakMap keyed by row: weak entries cost the garbage collector on every cycle, and a store
+   * that keeps its rows would keep every snapshot alive anyway.
+   */
+  private readonly snapshots = new Map<string, { row: StoredDossier; snapshot: AnyMachineSnapshot }>();
   private readonly version = engineVersion();
   /**
    * The rows this engine committed last, by dossier (SQL stores only; bounded). A hint, never
@@ -386,7 +402,22 @@ export class DossierEngine {
   }
 
   private snapshotOf(rt: Runtime, row: StoredDossier): AnyMachineSnapshot {
-    return this.snapshots.get(row) ?? restoreSnapshot(rt, row.state, row.context);
+    const hit = this.snapshots.get(row.id);
+    return hit !== undefined && hit.row === row ? hit.snapshot : restoreSnapshot(rt, row.state, row.context);
+  }
+
+  private keepSnapshot(row: StoredDossier, snapshot: AnyMachineSnapshot): void {
+    const snapshots = this.snapshots;
+    snapshots.delete(row.id);
+    if (row.final) return;
+    snapshots.set(row.id, { row, snapshot });
+    if (snapshots.size > RECENT_ROWS) {
+      let drop = Math.floor(RECENT_ROWS / 10);
+      for (const id of snapshots.keys()) {
+        if (drop-- <= 0) break;
+        snapshots.delete(id);
+      }
+    }
   }
 
   private async replayed(uow: UnitOfWork, outcome: CommandOutcome, fingerprint: string, commandId: string): Promise<CommandResult> {
@@ -397,7 +428,7 @@ export class DossierEngine {
 
   private async createIn(uow: UnitOfWork, input: CreateInput): Promise<CommandResult> {
     const fingerprint = fingerprintOf(['submit', input.actor.id, input.procedure, input.agency, input.channel, input.applicant ?? null, input.facts ?? null, input.cases ?? null, input.components ?? null]);
-    const outcome = await uow.outcome(input.commandId);
+    const outcome = uow.known('outcome', input.commandId) ? uow.outcomeNow(input.commandId) : await uow.outcome(input.commandId);
     if (outcome !== undefined) return this.replayed(uow, outcome, fingerprint, input.commandId);
     const now = this.now(input.at);
     authorizeCreate(input.actor, input.agency);
@@ -405,7 +436,7 @@ export class DossierEngine {
     if (agency === undefined) throw new EngineError('unknown-agency', { agency: input.agency });
     const compiled = this.procedures.current(input.procedure);
     if (compiled === undefined) throw new EngineError('procedure-not-served', { procedure: input.procedure });
-    const rt = await this.runtimeFor(null, compiled.code, compiled.revision);
+    const rt = this.runtimes.get(keyOf(compiled.code, compiled.revision)) ?? await this.runtimeFor(null, compiled.code, compiled.revision);
     if (!this.storedRevisions.has(keyOf(compiled.code, compiled.revision)) && !uow.revisions.includes(compiled)) uow.revisions.push(compiled);
 
     // An applicant files online themselves; at the desk or by post, reception enters the dossier.
@@ -449,7 +480,7 @@ export class DossierEngine {
       schemaVersion: SCHEMA_VERSION, createdAt: now, updatedAt: now,
     };
     const row = deriveRow({ rt, calendar: this.calendar, prev: base, type: 'SUBMIT', state: next.value as string, context: next.context as DossierContext, now });
-    this.snapshots.set(row, next);
+    this.keepSnapshot(row, next);
     const ev: DossierEvent = {
       dossierId: id, seq: 1, commandId: input.commandId, fingerprint, command: 'submit', event, actorId: input.actor.id,
       actorRole: input.actor.role, actorAgency: input.actor.agency, at: now, reasons: [], from: null, to: row.state, documents: [],
@@ -468,9 +499,9 @@ export class DossierEngine {
       agency: input.agency ?? null, method: input.method ?? null, amount: input.amount ?? null,
     };
     const fingerprint = fingerprintOf([input.command, input.dossierId, input.actor.id, payload]);
-    const outcome = await uow.outcome(input.commandId);
+    const outcome = uow.known('outcome', input.commandId) ? uow.outcomeNow(input.commandId) : await uow.outcome(input.commandId);
     if (outcome !== undefined) return this.replayed(uow, outcome, fingerprint, input.commandId);
-    const row = await uow.row(input.dossierId);
+    const row = uow.known('row', input.dossierId) ? uow.rows.get(input.dossierId) : await uow.row(input.dossierId);
     if (row === undefined) {
       throw new EngineError('unknown-dossier', { dossier: input.dossierId });
     }
@@ -482,7 +513,7 @@ export class DossierEngine {
     checkReasons(spec.reasons, input.reasons, spec.label);
     const now = this.now(input.at);
     if (now < row.updatedAt) throw new EngineError('invalid-command', { detail: { vi: 'thời điểm của lệnh trước sự kiện cuối của hồ sơ.', en: 'the command\'s moment is before the dossier\'s last event.' } });
-    const rt = await this.runtimeFor(uow.tx, row.procedure, row.revision);
+    const rt = this.runtimes.get(keyOf(row.procedure, row.revision)) ?? await this.runtimeFor(uow.tx, row.procedure, row.revision);
     checkComponents(rt.compiled.ir, input.components);
     checkComponents(rt.compiled.ir, input.missing);
     if (input.agency !== undefined && this.agencies.get(input.agency) === undefined) throw new EngineError('unknown-agency', { agency: input.agency });
@@ -518,7 +549,7 @@ export class DossierEngine {
     if (next === snapshot) throw refusal(rt, row.state, row.context, event as { type: string; method?: string });
     const after = next.context as DossierContext;
     const newRow = deriveRow({ rt, calendar: this.calendar, prev: row, type: event.type, state: next.value as string, context: after, now: c.now, handover: c.handover });
-    this.snapshots.set(newRow, next);
+    this.keepSnapshot(newRow, next);
     const seq = newRow.version;
     let n = 0;
     const documents = documentsOf({

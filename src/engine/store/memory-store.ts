@@ -55,8 +55,8 @@ class TimerHeap {
 /**
  * The in-memory store: the same contract as the SQL stores, with maps. Transactions run one
  * at a time (a promise queue); writes are checked when `write` is called and applied only
- * when the transaction's function returns, so a failure leaves nothing behind. Records are
- * shared, never copied: the engine treats them as immutable. For unit tests and simulations;
+ * when the transaction's function returns, so a failure leaves nothing behind. Dossier rows are
+ * shared, never copied (the engine treats them as immutable); events are kept serialised. For unit tests and simulations;
  * nothing survives the process.
  *
  * @example
@@ -66,18 +66,32 @@ class TimerHeap {
 export class MemoryStore implements Store {
   readonly kind = 'memory' as const;
   private readonly dossiers = new Map<string, StoredDossier>();
-  private readonly log = new Map<string, DossierEvent[]>();
-  private readonly commandIds = new Map<string, CommandOutcome>();
+  /**
+   * The log, each event kept serialised (one string, not a graph of objects: a year of
+   * events would otherwise be millions of live objects for the garbage collector to trace).
+   */
+  private readonly log = new Map<string, string[]>();
+  /** Each command id's event, the same string (its outcome is read off it when asked). */
+  private readonly commandIds = new Map<string, string>();
   private readonly revisions = new Map<string, CompiledProcedure>();
   private readonly numbers = new Map<string, number>();
   private readonly heap = new TimerHeap();
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Whether a transaction runs; the others wait in `waiting`, first come first served. */
+  private busy = false;
+  private readonly waiting: (() => void)[] = [];
   private closed = false;
 
   async transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-    const run = this.queue.then(() => this.run(fn));
-    this.queue = run.catch(() => undefined);
-    return run;
+    // An idle store runs the transaction at once (no promise chain per command).
+    if (this.busy) await new Promise<void>((resume) => this.waiting.push(resume));
+    this.busy = true;
+    try {
+      return await this.run(fn);
+    } finally {
+      const next = this.waiting.shift();
+      if (next !== undefined) next();
+      else this.busy = false;
+    }
   }
 
   private async run<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
@@ -85,23 +99,9 @@ export class MemoryStore implements Store {
     let pending: Changes | undefined;
     const claimed: { at: number; id: string }[] = [];
     const tx: StoreTransaction = {
-      read: async (ids, commandIds) => ({ rows: await tx.load(ids), outcomes: await tx.commands(commandIds) }),
-      load: async (ids) => {
-        const out = new Map<string, StoredDossier>();
-        for (const id of ids) {
-          const d = this.dossiers.get(id);
-          if (d !== undefined) out.set(id, d);
-        }
-        return out;
-      },
-      commands: async (ids) => {
-        const out = new Map<string, CommandOutcome>();
-        for (const id of ids) {
-          const c = this.commandIds.get(id);
-          if (c !== undefined) out.set(id, c);
-        }
-        return out;
-      },
+      read: (ids, commandIds) => Promise.resolve({ rows: this.load(ids), outcomes: this.commands(commandIds) }),
+      load: async (ids) => this.load(ids),
+      commands: async (ids) => this.commands(ids),
       revision: async (procedure, revision) => this.revisions.get(`${procedure} ${revision}`),
       claimDue: async (now, limit) => {
         const out: StoredDossier[] = [];
@@ -142,6 +142,26 @@ export class MemoryStore implements Store {
     }
   }
 
+  private load(ids: readonly string[]): Map<string, StoredDossier> {
+    const out = new Map<string, StoredDossier>();
+    for (const id of ids) {
+      const d = this.dossiers.get(id);
+      if (d !== undefined) out.set(id, d);
+    }
+    return out;
+  }
+
+  private commands(ids: readonly string[]): Map<string, CommandOutcome> {
+    const out = new Map<string, CommandOutcome>();
+    for (const id of ids) {
+      const text = this.commandIds.get(id);
+      if (text === undefined) continue;
+      const e = JSON.parse(text) as DossierEvent;
+      out.set(id, { commandId: e.commandId, fingerprint: e.fingerprint, dossierId: e.dossierId, seq: e.seq, state: e.to, documents: e.documents });
+    }
+    return out;
+  }
+
   private apply(changes: Changes): void {
     for (const r of changes.revisions) {
       const key = `${r.code} ${r.revision}`;
@@ -153,8 +173,9 @@ export class MemoryStore implements Store {
     for (const e of changes.events) {
       let list = this.log.get(e.dossierId);
       if (list === undefined) this.log.set(e.dossierId, (list = []));
-      list.push(e);
-      this.commandIds.set(e.commandId, { commandId: e.commandId, fingerprint: e.fingerprint, dossierId: e.dossierId, seq: e.seq, state: e.to, documents: e.documents });
+      const text = JSON.stringify(e);
+      list.push(text);
+      this.commandIds.set(e.commandId, text);
     }
   }
 
@@ -169,7 +190,7 @@ export class MemoryStore implements Store {
   }
 
   async events(dossierId: string): Promise<DossierEvent[]> {
-    return [...(this.log.get(dossierId) ?? [])];
+    return (this.log.get(dossierId) ?? []).map((text) => JSON.parse(text) as DossierEvent);
   }
 
   async list(filter: DossierFilter): Promise<StoredDossier[]> {
