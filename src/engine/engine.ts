@@ -147,6 +147,8 @@ class UnitOfWork {
   readonly revisions: CompiledProcedure[] = [];
   private readonly counters = new Map<string, NumberCounter>();
   private readonly outcomes = new Map<string, CommandOutcome | null>();
+  /** The events of the commands this unit of work applied (a second one in a batch replays). */
+  private readonly done = new Map<string, DossierEvent>();
 
   /**
    * `cached`: rows this engine committed last (an optimistic attempt takes them instead of
@@ -185,7 +187,7 @@ class UnitOfWork {
 
   /** What is known without a read: a row or an outcome already loaded, or known absent. */
   known(kind: 'row' | 'outcome', id: string): boolean {
-    return kind === 'row' ? this.rows.has(id) : this.cached !== undefined || this.outcomes.has(id);
+    return kind === 'row' ? this.rows.has(id) : this.cached !== undefined || this.outcomes.has(id) || this.done.has(id);
   }
 
   async row(id: string): Promise<StoredDossier | undefined> {
@@ -195,11 +197,13 @@ class UnitOfWork {
 
   /** An outcome {@link known} without a read. */
   outcomeNow(commandId: string): CommandOutcome | undefined {
+    const e = this.done.get(commandId);
+    if (e !== undefined) return { commandId, fingerprint: e.fingerprint, dossierId: e.dossierId, seq: e.seq, state: e.to, documents: e.documents };
     return this.outcomes.get(commandId) ?? undefined;
   }
 
   async outcome(commandId: string): Promise<CommandOutcome | undefined> {
-    if (this.cached !== undefined) return this.outcomes.get(commandId) ?? undefined;
+    if (this.cached !== undefined || this.done.has(commandId)) return this.outcomeNow(commandId);
     if (!this.outcomes.has(commandId)) await this.prefetch([], [commandId]);
     return this.outcomes.get(commandId) ?? undefined;
   }
@@ -220,9 +224,7 @@ class UnitOfWork {
     this.rows.set(row.id, row);
     if (inserted) this.inserted.add(row.id);
     this.events.push(event);
-    this.outcomes.set(event.commandId, {
-      commandId: event.commandId, fingerprint: event.fingerprint, dossierId: event.dossierId, seq: event.seq, state: event.to, documents: event.documents,
-    });
+    this.done.set(event.commandId, event);
   }
 
   /** The rows this unit of work wrote. */
