@@ -355,7 +355,7 @@ export class DossierEngine {
         });
         const done = uow as unknown as UnitOfWork;
         for (const r of done.revisions) this.storedRevisions.add(keyOf(r.code, r.revision));
-        this.remember(done.written());
+        if (this.recent !== undefined) this.remember(done.written());
         return results;
       } catch (error) {
         if (cached !== undefined) {
@@ -590,7 +590,7 @@ export class DossierEngine {
         return claimed.length;
       });
       report.fired += fired;
-      if (uow !== undefined) this.remember(uow.written());
+      if (uow !== undefined && this.recent !== undefined) this.remember(uow.written());
       report.dossiers += done;
       if (done < limit) break;
     }

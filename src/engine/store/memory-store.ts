@@ -52,11 +52,14 @@ class TimerHeap {
   }
 }
 
+/** Events kept as objects before the store serialises them (about 15,000 dossiers' worth). */
+const YOUNG_EVENTS = 100_000;
+
 /**
  * The in-memory store: the same contract as the SQL stores, with maps. Transactions run one
  * at a time (a promise queue); writes are checked when `write` is called and applied only
  * when the transaction's function returns, so a failure leaves nothing behind. Dossier rows are
- * shared, never copied (the engine treats them as immutable); events are kept serialised. For unit tests and simulations;
+ * shared, never copied (the engine treats them as immutable); past events are kept serialised. For unit tests and simulations;
  * nothing survives the process.
  *
  * @example
@@ -67,12 +70,16 @@ export class MemoryStore implements Store {
   readonly kind = 'memory' as const;
   private readonly dossiers = new Map<string, StoredDossier>();
   /**
-   * The log, each event kept serialised (one string, not a graph of objects: a year of
-   * events would otherwise be millions of live objects for the garbage collector to trace).
+   * The log. Recent events are kept as objects; past {@link YOUNG_EVENTS} of them, they are
+   * serialised in bulk (one string each, not a graph of objects: a province-year of events
+   * would otherwise be millions of live objects for the garbage collector to trace at every
+   * full collection).
    */
-  private readonly log = new Map<string, string[]>();
-  /** Each command id's event, the same string (its outcome is read off it when asked). */
-  private readonly commandIds = new Map<string, string>();
+  private readonly log = new Map<string, (DossierEvent | string)[]>();
+  /** Each command id's event, the same object or string as in the log. */
+  private readonly commandIds = new Map<string, DossierEvent | string>();
+  /** The events still kept as objects, with where they sit in the log. */
+  private young: { list: (DossierEvent | string)[]; index: number; event: DossierEvent }[] = [];
   private readonly revisions = new Map<string, CompiledProcedure>();
   private readonly numbers = new Map<string, number>();
   private readonly heap = new TimerHeap();
@@ -80,6 +87,12 @@ export class MemoryStore implements Store {
   private busy = false;
   private readonly waiting: (() => void)[] = [];
   private closed = false;
+  private readonly youngEvents: number;
+
+  /** `youngEvents`: how many events stay objects before the store serialises them (default 100,000). */
+  constructor(options: { youngEvents?: number } = {}) {
+    this.youngEvents = Math.max(1, options.youngEvents ?? YOUNG_EVENTS);
+  }
 
   async transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
     // An idle store runs the transaction at once (no promise chain per command).
@@ -154,9 +167,9 @@ export class MemoryStore implements Store {
   private commands(ids: readonly string[]): Map<string, CommandOutcome> {
     const out = new Map<string, CommandOutcome>();
     for (const id of ids) {
-      const text = this.commandIds.get(id);
-      if (text === undefined) continue;
-      const e = JSON.parse(text) as DossierEvent;
+      const kept = this.commandIds.get(id);
+      if (kept === undefined) continue;
+      const e = typeof kept === 'string' ? (JSON.parse(kept) as DossierEvent) : kept;
       out.set(id, { commandId: e.commandId, fingerprint: e.fingerprint, dossierId: e.dossierId, seq: e.seq, state: e.to, documents: e.documents });
     }
     return out;
@@ -173,10 +186,20 @@ export class MemoryStore implements Store {
     for (const e of changes.events) {
       let list = this.log.get(e.dossierId);
       if (list === undefined) this.log.set(e.dossierId, (list = []));
-      const text = JSON.stringify(e);
-      list.push(text);
-      this.commandIds.set(e.commandId, text);
+      this.young.push({ list, index: list.length, event: e });
+      list.push(e);
+      this.commandIds.set(e.commandId, e);
     }
+    if (this.young.length >= this.youngEvents) this.serialise();
+  }
+
+  private serialise(): void {
+    for (const { list, index, event } of this.young) {
+      const text = JSON.stringify(event);
+      list[index] = text;
+      this.commandIds.set(event.commandId, text);
+    }
+    this.young = [];
   }
 
   private put(row: StoredDossier): void {
@@ -190,7 +213,7 @@ export class MemoryStore implements Store {
   }
 
   async events(dossierId: string): Promise<DossierEvent[]> {
-    return (this.log.get(dossierId) ?? []).map((text) => JSON.parse(text) as DossierEvent);
+    return (this.log.get(dossierId) ?? []).map((e) => (typeof e === 'string' ? (JSON.parse(e) as DossierEvent) : e));
   }
 
   async list(filter: DossierFilter): Promise<StoredDossier[]> {
