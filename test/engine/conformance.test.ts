@@ -156,6 +156,20 @@ describe.each(harnesses('conf'))('store conformance: $kind', (harness) => {
     expect((await one.engine.replay(dossierId)).matches).toBe(true);
   });
 
+  it('stores text with quotes, backslashes and SQL in it as written (the prepared write takes literals)', async () => {
+    const { engine } = fresh();
+    const dossierId = await receivedMarital(engine);
+    const reasons = ["Hồ sơ của ông 'Nguyễn' \\ không hợp lệ", "'); DELETE FROM dossier_events; --", 'dấu "ngoặc kép" và \\\'x'];
+    const r = await engine.apply({ commandId: cid(), dossierId, command: 'transfer', actor: actors.reception });
+    const stopped = await engine.apply({ commandId: cid(), dossierId, command: 'stop', reasons, actor: actors.approver });
+    expect(stopped.version).toBe(r.version + 1);
+    const history = await engine.history(dossierId);
+    expect(history.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+    expect(history[3]?.reasons).toEqual(reasons);
+    expect(stopped.documents[0]?.reasons).toEqual(reasons);
+    expect((await engine.replay(dossierId)).matches).toBe(true);
+  });
+
   it('applies the same command id sent concurrently once', async () => {
     const { engine } = fresh();
     const dossierId = await receivedMarital(engine);
