@@ -119,6 +119,8 @@ export interface ReplayReport {
 
 const LIST_LIMIT = 500;
 
+const NO_ROWS: ReadonlyMap<string, StoredDossier> = new Map();
+
 /** Rows an engine on a SQL store keeps of what it last wrote (its optimistic attempts), and machine snapshots it keeps. */
 const RECENT_ROWS = 20_000;
 
@@ -336,11 +338,13 @@ export class DossierEngine {
    */
   async batch(ops: readonly Operation[]): Promise<CommandResult[]> {
     let pins: ReadonlyMap<string, number> | undefined;
-    // First an optimistic attempt on the rows this engine wrote last, when it has any of them.
-    let optimistic = this.recent !== undefined && ops.some((o) => o.kind === 'create' || this.recent?.has(o.dossierId) === true);
+    // First an optimistic attempt on the rows this engine wrote last, when it has any of them
+    // (the memory store reads its rows for nothing: there, the attempt only skips the look-up
+    // of command ids, which its write checks anyway).
+    let optimistic = this.recent === undefined || ops.some((o) => o.kind === 'create' || this.recent?.has(o.dossierId) === true);
     for (let attempt = 0; ; attempt++) {
       let uow: UnitOfWork | undefined;
-      const cached = optimistic ? this.recent : undefined;
+      const cached = optimistic ? (this.recent ?? NO_ROWS) : undefined;
       try {
         const results = await this.store.transaction(async (tx) => {
           uow = new UnitOfWork(tx, pins, cached);
