@@ -119,6 +119,11 @@ export interface ReplayReport {
 
 const LIST_LIMIT = 500;
 
+const NO_ROWS: ReadonlyMap<string, StoredDossier> = new Map();
+
+/** Rows an engine on a SQL store keeps of what it last wrote (its optimistic attempts), and machine snapshots it keeps. */
+const RECENT_ROWS = 20_000;
+
 /** An applicant's answers to the procedure's questions (the catalogue's fact values). */
 type FactValues = Readonly<Record<string, string | number | boolean | undefined>>;
 
@@ -144,8 +149,16 @@ class UnitOfWork {
   readonly revisions: CompiledProcedure[] = [];
   private readonly counters = new Map<string, NumberCounter>();
   private readonly outcomes = new Map<string, CommandOutcome | null>();
+  /** The events of the commands this unit of work applied (a second one in a batch replays). */
+  private readonly done = new Map<string, DossierEvent>();
 
-  constructor(readonly tx: StoreTransaction, readonly pins?: ReadonlyMap<string, number>) {}
+  /**
+   * `cached`: rows this engine committed last (an optimistic attempt takes them instead of
+   * reading, and does not look up command ids: the write's version check and the log's
+   * unique command id catch a stale row or a replay, and the engine then runs the unit of
+   * work again with a fresh read). Undefined: a full attempt, everything read.
+   */
+  constructor(readonly tx: StoreTransaction, readonly pins?: ReadonlyMap<string, number>, readonly cached?: ReadonlyMap<string, StoredDossier>) {}
 
   /** The version of each dossier as this unit of work first loaded it. */
   versions(): Map<string, number> {
@@ -153,8 +166,15 @@ class UnitOfWork {
   }
 
   async prefetch(dossierIds: readonly string[], commandIds: readonly string[]): Promise<void> {
+    const cached = this.cached;
+    if (cached !== undefined) {
+      for (const id of dossierIds) {
+        const row = cached.get(id);
+        if (row !== undefined && !this.rows.has(id)) this.adopt(id, row);
+      }
+    }
     const ids = dossierIds.filter((id) => !this.rows.has(id));
-    const cids = commandIds.filter((id) => !this.outcomes.has(id));
+    const cids = cached !== undefined ? [] : commandIds.filter((id) => !this.outcomes.has(id));
     if (ids.length === 0 && cids.length === 0) return;
     const { rows, outcomes } = await this.tx.read(ids, cids);
     for (const [id, row] of rows) this.adopt(id, row);
@@ -167,12 +187,25 @@ class UnitOfWork {
     this.baseVersion.set(id, row.version);
   }
 
+  /** What is known without a read: a row or an outcome already loaded, or known absent. */
+  known(kind: 'row' | 'outcome', id: string): boolean {
+    return kind === 'row' ? this.rows.has(id) : this.cached !== undefined || this.outcomes.has(id) || this.done.has(id);
+  }
+
   async row(id: string): Promise<StoredDossier | undefined> {
     if (!this.rows.has(id)) await this.prefetch([id], []);
     return this.rows.get(id);
   }
 
+  /** An outcome {@link known} without a read. */
+  outcomeNow(commandId: string): CommandOutcome | undefined {
+    const e = this.done.get(commandId);
+    if (e !== undefined) return { commandId, fingerprint: e.fingerprint, dossierId: e.dossierId, seq: e.seq, state: e.to, documents: e.documents };
+    return this.outcomes.get(commandId) ?? undefined;
+  }
+
   async outcome(commandId: string): Promise<CommandOutcome | undefined> {
+    if (this.cached !== undefined || this.done.has(commandId)) return this.outcomeNow(commandId);
     if (!this.outcomes.has(commandId)) await this.prefetch([], [commandId]);
     return this.outcomes.get(commandId) ?? undefined;
   }
@@ -193,9 +226,14 @@ class UnitOfWork {
     this.rows.set(row.id, row);
     if (inserted) this.inserted.add(row.id);
     this.events.push(event);
-    this.outcomes.set(event.commandId, {
-      commandId: event.commandId, fingerprint: event.fingerprint, dossierId: event.dossierId, seq: event.seq, state: event.to, documents: event.documents,
-    });
+    this.done.set(event.commandId, event);
+  }
+
+  /** The rows this unit of work wrote. */
+  written(): StoredDossier[] {
+    const out: StoredDossier[] = [];
+    for (const id of new Set(this.events.map((e) => e.dossierId))) out.push(this.rows.get(id) as StoredDossier);
+    return out;
   }
 
   changes(): Changes {
@@ -242,8 +280,19 @@ export class DossierEngine {
   private readonly apologyDays: number;
   private readonly runtimes = new Map<string, Runtime>();
   private readonly storedRevisions = new Set<string>();
-  private readonly snapshots = new WeakMap<StoredDossier, AnyMachineSnapshot>();
+  /**
+   * The machine snapshot of the row each open dossier was last stepped to, by dossier (valid
+   * only for that very row object; bounded; dropped when the dossier ends). A plain map, not a
+   * WeakMap keyed by row: weak entries cost the garbage collector on every cycle, and a store
+   * that keeps its rows would keep every snapshot alive anyway.
+   */
+  private readonly snapshots = new Map<string, { row: StoredDossier; snapshot: AnyMachineSnapshot }>();
   private readonly version = engineVersion();
+  /**
+   * The rows this engine committed last, by dossier (SQL stores only; bounded). A hint, never
+   * trusted: see {@link UnitOfWork}. Reading a row back costs more than the whole command.
+   */
+  private readonly recent: Map<string, StoredDossier> | undefined;
 
   constructor(options: EngineOptions) {
     this.store = options.store;
@@ -253,6 +302,24 @@ export class DossierEngine {
     this.clock = options.clock ?? systemClock;
     this.hours = options.hours ?? DEFAULT_OFFICE_HOURS;
     this.apologyDays = options.apologyWorkingDays ?? 3;
+    this.recent = this.store.kind === 'memory' ? undefined : new Map();
+  }
+
+  private remember(rows: readonly StoredDossier[]): void {
+    const recent = this.recent;
+    if (recent === undefined) return;
+    for (const row of rows) {
+      recent.delete(row.id);
+      recent.set(row.id, row);
+    }
+    if (recent.size > RECENT_ROWS) {
+      // Oldest first (insertion order): drop a tenth at once.
+      let drop = recent.size - RECENT_ROWS + Math.floor(RECENT_ROWS / 10);
+      for (const id of recent.keys()) {
+        if (drop-- <= 0) break;
+        recent.delete(id);
+      }
+    }
   }
 
   /** Submits a new dossier (SUBMIT), numbered per Circular 01/2018/TT-VPCP art. 19. */
@@ -271,22 +338,38 @@ export class DossierEngine {
    */
   async batch(ops: readonly Operation[]): Promise<CommandResult[]> {
     let pins: ReadonlyMap<string, number> | undefined;
+    // First an optimistic attempt on the rows this engine wrote last, when it has any of them
+    // (the memory store reads its rows for nothing: there, the attempt only skips the look-up
+    // of command ids, which its write checks anyway).
+    let optimistic = this.recent === undefined || ops.some((o) => o.kind === 'create' || this.recent?.has(o.dossierId) === true);
     for (let attempt = 0; ; attempt++) {
       let uow: UnitOfWork | undefined;
+      const cached = optimistic ? (this.recent ?? NO_ROWS) : undefined;
       try {
-        return await this.store.transaction(async (tx) => {
-          uow = new UnitOfWork(tx, pins);
+        const results = await this.store.transaction(async (tx) => {
+          uow = new UnitOfWork(tx, pins, cached);
           await uow.prefetch(
             ops.flatMap((o) => (o.kind === 'command' ? [o.dossierId] : [])),
             ops.map((o) => o.commandId),
           );
-          const results: CommandResult[] = [];
-          for (const op of ops) results.push(op.kind === 'create' ? await this.createIn(uow, op) : await this.applyIn(uow, op));
+          const out: CommandResult[] = [];
+          for (const op of ops) out.push(op.kind === 'create' ? await this.createIn(uow, op) : await this.applyIn(uow, op));
           await tx.write(uow.changes());
-          for (const r of uow.revisions) this.storedRevisions.add(keyOf(r.code, r.revision));
-          return results;
+          return out;
         });
+        const done = uow as unknown as UnitOfWork;
+        for (const r of done.revisions) this.storedRevisions.add(keyOf(r.code, r.revision));
+        if (this.recent !== undefined) this.remember(done.written());
+        return results;
       } catch (error) {
+        if (cached !== undefined) {
+          // Anything may come from a stale row or an unseen replay: forget the rows, run again
+          // the ordinary way (fresh reads, command ids looked up), and let that attempt decide.
+          for (const o of ops) if (o.kind === 'command') this.recent?.delete(o.dossierId);
+          if (!(error instanceof EngineError) && !(error instanceof DuplicateCommandError)) throw error;
+          optimistic = false;
+          continue;
+        }
         // Another transaction wrote one of these dossiers first (the same command, or another
         // one). Run again with each dossier pinned to the version this attempt saw: the same
         // command id is then found and replayed; anything else is a version conflict.
@@ -325,7 +408,22 @@ export class DossierEngine {
   }
 
   private snapshotOf(rt: Runtime, row: StoredDossier): AnyMachineSnapshot {
-    return this.snapshots.get(row) ?? restoreSnapshot(rt, row.state, row.context);
+    const hit = this.snapshots.get(row.id);
+    return hit !== undefined && hit.row === row ? hit.snapshot : restoreSnapshot(rt, row.state, row.context);
+  }
+
+  private keepSnapshot(row: StoredDossier, snapshot: AnyMachineSnapshot): void {
+    const snapshots = this.snapshots;
+    snapshots.delete(row.id);
+    if (row.final) return;
+    snapshots.set(row.id, { row, snapshot });
+    if (snapshots.size > RECENT_ROWS) {
+      let drop = Math.floor(RECENT_ROWS / 10);
+      for (const id of snapshots.keys()) {
+        if (drop-- <= 0) break;
+        snapshots.delete(id);
+      }
+    }
   }
 
   private async replayed(uow: UnitOfWork, outcome: CommandOutcome, fingerprint: string, commandId: string): Promise<CommandResult> {
@@ -336,7 +434,7 @@ export class DossierEngine {
 
   private async createIn(uow: UnitOfWork, input: CreateInput): Promise<CommandResult> {
     const fingerprint = fingerprintOf(['submit', input.actor.id, input.procedure, input.agency, input.channel, input.applicant ?? null, input.facts ?? null, input.cases ?? null, input.components ?? null]);
-    const outcome = await uow.outcome(input.commandId);
+    const outcome = uow.known('outcome', input.commandId) ? uow.outcomeNow(input.commandId) : await uow.outcome(input.commandId);
     if (outcome !== undefined) return this.replayed(uow, outcome, fingerprint, input.commandId);
     const now = this.now(input.at);
     authorizeCreate(input.actor, input.agency);
@@ -344,7 +442,7 @@ export class DossierEngine {
     if (agency === undefined) throw new EngineError('unknown-agency', { agency: input.agency });
     const compiled = this.procedures.current(input.procedure);
     if (compiled === undefined) throw new EngineError('procedure-not-served', { procedure: input.procedure });
-    const rt = await this.runtimeFor(null, compiled.code, compiled.revision);
+    const rt = this.runtimes.get(keyOf(compiled.code, compiled.revision)) ?? await this.runtimeFor(null, compiled.code, compiled.revision);
     if (!this.storedRevisions.has(keyOf(compiled.code, compiled.revision)) && !uow.revisions.includes(compiled)) uow.revisions.push(compiled);
 
     // An applicant files online themselves; at the desk or by post, reception enters the dossier.
@@ -388,7 +486,7 @@ export class DossierEngine {
       schemaVersion: SCHEMA_VERSION, createdAt: now, updatedAt: now,
     };
     const row = deriveRow({ rt, calendar: this.calendar, prev: base, type: 'SUBMIT', state: next.value as string, context: next.context as DossierContext, now });
-    this.snapshots.set(row, next);
+    this.keepSnapshot(row, next);
     const ev: DossierEvent = {
       dossierId: id, seq: 1, commandId: input.commandId, fingerprint, command: 'submit', event, actorId: input.actor.id,
       actorRole: input.actor.role, actorAgency: input.actor.agency, at: now, reasons: [], from: null, to: row.state, documents: [],
@@ -407,9 +505,9 @@ export class DossierEngine {
       agency: input.agency ?? null, method: input.method ?? null, amount: input.amount ?? null,
     };
     const fingerprint = fingerprintOf([input.command, input.dossierId, input.actor.id, payload]);
-    const outcome = await uow.outcome(input.commandId);
+    const outcome = uow.known('outcome', input.commandId) ? uow.outcomeNow(input.commandId) : await uow.outcome(input.commandId);
     if (outcome !== undefined) return this.replayed(uow, outcome, fingerprint, input.commandId);
-    const row = await uow.row(input.dossierId);
+    const row = uow.known('row', input.dossierId) ? uow.rows.get(input.dossierId) : await uow.row(input.dossierId);
     if (row === undefined) {
       throw new EngineError('unknown-dossier', { dossier: input.dossierId });
     }
@@ -421,7 +519,7 @@ export class DossierEngine {
     checkReasons(spec.reasons, input.reasons, spec.label);
     const now = this.now(input.at);
     if (now < row.updatedAt) throw new EngineError('invalid-command', { detail: { vi: 'thời điểm của lệnh trước sự kiện cuối của hồ sơ.', en: 'the command\'s moment is before the dossier\'s last event.' } });
-    const rt = await this.runtimeFor(uow.tx, row.procedure, row.revision);
+    const rt = this.runtimes.get(keyOf(row.procedure, row.revision)) ?? await this.runtimeFor(uow.tx, row.procedure, row.revision);
     checkComponents(rt.compiled.ir, input.components);
     checkComponents(rt.compiled.ir, input.missing);
     if (input.agency !== undefined && this.agencies.get(input.agency) === undefined) throw new EngineError('unknown-agency', { agency: input.agency });
@@ -457,7 +555,7 @@ export class DossierEngine {
     if (next === snapshot) throw refusal(rt, row.state, row.context, event as { type: string; method?: string });
     const after = next.context as DossierContext;
     const newRow = deriveRow({ rt, calendar: this.calendar, prev: row, type: event.type, state: next.value as string, context: after, now: c.now, handover: c.handover });
-    this.snapshots.set(newRow, next);
+    this.keepSnapshot(newRow, next);
     const seq = newRow.version;
     let n = 0;
     const documents = documentsOf({
@@ -484,15 +582,19 @@ export class DossierEngine {
     const report: SweepReport = { fired: 0, dossiers: 0 };
     for (let round = 0; round < (options.maxRounds ?? Number.POSITIVE_INFINITY); round++) {
       const now = this.now(options.now);
+      let uow: UnitOfWork | undefined;
+      let fired = 0;
       const done = await this.store.transaction(async (tx) => {
         const claimed = await tx.claimDue(now, limit);
         if (claimed.length === 0) return 0;
-        const uow = new UnitOfWork(tx);
+        uow = new UnitOfWork(tx);
         for (const d of claimed) uow.adopt(d.id, d);
-        for (const d of claimed) report.fired += await this.fire(uow, d, now);
+        for (const d of claimed) fired += await this.fire(uow, d, now);
         await tx.write(uow.changes());
         return claimed.length;
       });
+      report.fired += fired;
+      if (uow !== undefined && this.recent !== undefined) this.remember(uow.written());
       report.dossiers += done;
       if (done < limit) break;
     }

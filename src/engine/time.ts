@@ -10,8 +10,15 @@ const DAY_MS = 86_400_000;
 
 /** ISO 8601 with +07:00 of an epoch moment (seconds kept). */
 export function isoOf(ms: number): string {
-  return formatMoment(momentOf(new Date(ms)));
+  // Commands of one moment (a batch, a sweep) ask for the same text: remember the last one.
+  if (ms !== lastMs) {
+    lastIso = formatMoment(momentOf(new Date(ms)));
+    lastMs = ms;
+  }
+  return lastIso;
 }
+let lastMs = Number.NaN;
+let lastIso = '';
 
 /** Epoch milliseconds of an ISO moment (a time without offset is Vietnam time). */
 export function msOf(iso: string): number {

@@ -126,6 +126,50 @@ describe.each(harnesses('conf'))('store conformance: $kind', (harness) => {
     expect((await engine.history(dossierId)).map((e) => e.seq)).toEqual([1, 2, 3]);
   });
 
+  it('keeps every guarantee when the row an engine wrote last is stale: another engine moved the dossier, a command id is sent again, a stale expected version', async () => {
+    const one = fresh();
+    const two = new DossierEngine({ store, procedures, agencies, calendar, clock: one.clock });
+    const dossierId = await receivedMarital(one.engine);
+    // The other engine moves the dossier on: the first engine's last row (version 2) is stale.
+    const moved = await two.apply({ commandId: cid(), dossierId, command: 'transfer', actor: actors.reception });
+    expect(moved.version).toBe(3);
+    // Without an expected version the command applies to the dossier as stored, not as remembered.
+    const appraised = await one.engine.apply({ commandId: cid(), dossierId, command: 'appraise', actor: actors.specialist });
+    expect(appraised).toMatchObject({ version: 4, state: 'approval', replayed: false });
+    // With the version the sender saw (3, now stale), a conflict.
+    expect(await refused(one.engine.apply({ commandId: cid(), dossierId, command: 'approve', actor: actors.approver, expectedVersion: 3 }))).toBe('version-conflict');
+    // The same command id again, on either engine: the first result, nothing written twice.
+    const approveId = cid();
+    const first = await two.apply({ commandId: approveId, dossierId, command: 'approve', actor: actors.approver });
+    const again = await one.engine.apply({ commandId: approveId, dossierId, command: 'approve', actor: actors.approver });
+    const third = await two.apply({ commandId: approveId, dossierId, command: 'approve', actor: actors.approver });
+    expect(again).toEqual({ ...first, replayed: true });
+    expect(third).toEqual({ ...first, replayed: true });
+    // A reused id with other content is still refused; a create sent twice is created once.
+    expect(await refused(two.apply({ commandId: approveId, dossierId, command: 'withdraw', actor: actors.reception }))).toBe('command-id-reused');
+    const createId = cid();
+    const applicant = newApplicant().id;
+    const c1 = await one.engine.create({ commandId: createId, actor: actors.reception, procedure: '1.004873', agency: COMMUNE, channel: 'in-person', applicant, ...maritalFiling });
+    const c2 = await one.engine.create({ commandId: createId, actor: actors.reception, procedure: '1.004873', agency: COMMUNE, channel: 'in-person', applicant, ...maritalFiling });
+    expect(c2).toEqual({ ...c1, replayed: true });
+    expect((await one.engine.history(dossierId)).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect((await one.engine.replay(dossierId)).matches).toBe(true);
+  });
+
+  it('stores text with quotes, backslashes and SQL in it as written (the prepared write takes literals)', async () => {
+    const { engine } = fresh();
+    const dossierId = await receivedMarital(engine);
+    const reasons = ["Hồ sơ của ông 'Nguyễn' \\ không hợp lệ", "'); DELETE FROM dossier_events; --", 'dấu "ngoặc kép" và \\\'x'];
+    const r = await engine.apply({ commandId: cid(), dossierId, command: 'transfer', actor: actors.reception });
+    const stopped = await engine.apply({ commandId: cid(), dossierId, command: 'stop', reasons, actor: actors.approver });
+    expect(stopped.version).toBe(r.version + 1);
+    const history = await engine.history(dossierId);
+    expect(history.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+    expect(history[3]?.reasons).toEqual(reasons);
+    expect(stopped.documents[0]?.reasons).toEqual(reasons);
+    expect((await engine.replay(dossierId)).matches).toBe(true);
+  });
+
   it('applies the same command id sent concurrently once', async () => {
     const { engine } = fresh();
     const dossierId = await receivedMarital(engine);

@@ -99,7 +99,14 @@ export async function openEmbeddedStore(options: EmbeddedOptions): Promise<SqlSt
     await release().catch(() => undefined);
     throw error instanceof EngineError ? error : new EngineError('store-unavailable', { detail: (error as Error).message });
   }
-  return new SqlStore('embedded', driver, async () => {
+  const store = new SqlStore('embedded', driver, async () => {
     await release().catch(() => undefined);
   });
+  try {
+    await store.prepare();
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw new EngineError('store-unavailable', { detail: (error as Error).message });
+  }
+  return store;
 }

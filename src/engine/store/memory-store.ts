@@ -52,11 +52,14 @@ class TimerHeap {
   }
 }
 
+/** Events kept as objects before the store serialises them (about 15,000 dossiers' worth). */
+const YOUNG_EVENTS = 100_000;
+
 /**
  * The in-memory store: the same contract as the SQL stores, with maps. Transactions run one
  * at a time (a promise queue); writes are checked when `write` is called and applied only
- * when the transaction's function returns, so a failure leaves nothing behind. Records are
- * shared, never copied: the engine treats them as immutable. For unit tests and simulations;
+ * when the transaction's function returns, so a failure leaves nothing behind. Dossier rows are
+ * shared, never copied (the engine treats them as immutable); past events are kept serialised. For unit tests and simulations;
  * nothing survives the process.
  *
  * @example
@@ -66,18 +69,42 @@ class TimerHeap {
 export class MemoryStore implements Store {
   readonly kind = 'memory' as const;
   private readonly dossiers = new Map<string, StoredDossier>();
-  private readonly log = new Map<string, DossierEvent[]>();
-  private readonly commandIds = new Map<string, CommandOutcome>();
+  /**
+   * The log. Recent events are kept as objects; past {@link YOUNG_EVENTS} of them, they are
+   * serialised in bulk (one string each, not a graph of objects: a province-year of events
+   * would otherwise be millions of live objects for the garbage collector to trace at every
+   * full collection).
+   */
+  private readonly log = new Map<string, (DossierEvent | string)[]>();
+  /** Each command id's event, the same object or string as in the log. */
+  private readonly commandIds = new Map<string, DossierEvent | string>();
+  /** The events still kept as objects, with where they sit in the log. */
+  private young: { list: (DossierEvent | string)[]; index: number; event: DossierEvent }[] = [];
   private readonly revisions = new Map<string, CompiledProcedure>();
   private readonly numbers = new Map<string, number>();
   private readonly heap = new TimerHeap();
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Whether a transaction runs; the others wait in `waiting`, first come first served. */
+  private busy = false;
+  private readonly waiting: (() => void)[] = [];
   private closed = false;
+  private readonly youngEvents: number;
+
+  /** `youngEvents`: how many events stay objects before the store serialises them (default 100,000). */
+  constructor(options: { youngEvents?: number } = {}) {
+    this.youngEvents = Math.max(1, options.youngEvents ?? YOUNG_EVENTS);
+  }
 
   async transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-    const run = this.queue.then(() => this.run(fn));
-    this.queue = run.catch(() => undefined);
-    return run;
+    // An idle store runs the transaction at once (no promise chain per command).
+    if (this.busy) await new Promise<void>((resume) => this.waiting.push(resume));
+    this.busy = true;
+    try {
+      return await this.run(fn);
+    } finally {
+      const next = this.waiting.shift();
+      if (next !== undefined) next();
+      else this.busy = false;
+    }
   }
 
   private async run<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
@@ -85,23 +112,9 @@ export class MemoryStore implements Store {
     let pending: Changes | undefined;
     const claimed: { at: number; id: string }[] = [];
     const tx: StoreTransaction = {
-      read: async (ids, commandIds) => ({ rows: await tx.load(ids), outcomes: await tx.commands(commandIds) }),
-      load: async (ids) => {
-        const out = new Map<string, StoredDossier>();
-        for (const id of ids) {
-          const d = this.dossiers.get(id);
-          if (d !== undefined) out.set(id, d);
-        }
-        return out;
-      },
-      commands: async (ids) => {
-        const out = new Map<string, CommandOutcome>();
-        for (const id of ids) {
-          const c = this.commandIds.get(id);
-          if (c !== undefined) out.set(id, c);
-        }
-        return out;
-      },
+      read: (ids, commandIds) => Promise.resolve({ rows: this.load(ids), outcomes: this.commands(commandIds) }),
+      load: async (ids) => this.load(ids),
+      commands: async (ids) => this.commands(ids),
       revision: async (procedure, revision) => this.revisions.get(`${procedure} ${revision}`),
       claimDue: async (now, limit) => {
         const out: StoredDossier[] = [];
@@ -142,6 +155,26 @@ export class MemoryStore implements Store {
     }
   }
 
+  private load(ids: readonly string[]): Map<string, StoredDossier> {
+    const out = new Map<string, StoredDossier>();
+    for (const id of ids) {
+      const d = this.dossiers.get(id);
+      if (d !== undefined) out.set(id, d);
+    }
+    return out;
+  }
+
+  private commands(ids: readonly string[]): Map<string, CommandOutcome> {
+    const out = new Map<string, CommandOutcome>();
+    for (const id of ids) {
+      const kept = this.commandIds.get(id);
+      if (kept === undefined) continue;
+      const e = typeof kept === 'string' ? (JSON.parse(kept) as DossierEvent) : kept;
+      out.set(id, { commandId: e.commandId, fingerprint: e.fingerprint, dossierId: e.dossierId, seq: e.seq, state: e.to, documents: e.documents });
+    }
+    return out;
+  }
+
   private apply(changes: Changes): void {
     for (const r of changes.revisions) {
       const key = `${r.code} ${r.revision}`;
@@ -153,9 +186,20 @@ export class MemoryStore implements Store {
     for (const e of changes.events) {
       let list = this.log.get(e.dossierId);
       if (list === undefined) this.log.set(e.dossierId, (list = []));
+      this.young.push({ list, index: list.length, event: e });
       list.push(e);
-      this.commandIds.set(e.commandId, { commandId: e.commandId, fingerprint: e.fingerprint, dossierId: e.dossierId, seq: e.seq, state: e.to, documents: e.documents });
+      this.commandIds.set(e.commandId, e);
     }
+    if (this.young.length >= this.youngEvents) this.serialise();
+  }
+
+  private serialise(): void {
+    for (const { list, index, event } of this.young) {
+      const text = JSON.stringify(event);
+      list[index] = text;
+      this.commandIds.set(event.commandId, text);
+    }
+    this.young = [];
   }
 
   private put(row: StoredDossier): void {
@@ -169,7 +213,7 @@ export class MemoryStore implements Store {
   }
 
   async events(dossierId: string): Promise<DossierEvent[]> {
-    return [...(this.log.get(dossierId) ?? [])];
+    return (this.log.get(dossierId) ?? []).map((e) => (typeof e === 'string' ? (JSON.parse(e) as DossierEvent) : e));
   }
 
   async list(filter: DossierFilter): Promise<StoredDossier[]> {

@@ -15,7 +15,9 @@ export interface PostgresOptions {
 
 function queryable(client: pg.ClientBase | pg.Pool): SqlQueryable {
   return {
-    query: async (sql, params) => ({ rows: (await client.query(sql, params as unknown[] | undefined)).rows }),
+    query: async (sql, params, name) => ({
+      rows: (name === undefined ? await client.query(sql, params as unknown[] | undefined) : await client.query({ name, text: sql, values: params as unknown[] })).rows,
+    }),
     exec: async (sql) => {
       await client.query(sql);
     },

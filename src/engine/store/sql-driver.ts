@@ -12,7 +12,11 @@ export interface SqlResult<R> {
 
 /** Something that runs queries (a connection, or a transaction on one). */
 export interface SqlQueryable {
-  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<SqlResult<R>>;
+  /**
+   * A parameterised query. `name`: a statement the connection may prepare once and reuse
+   * (PostgreSQL named prepared statements; clients that have none ignore it).
+   */
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[], name?: string): Promise<SqlResult<R>>;
   /** A script of several statements, without parameters. */
   exec(sql: string): Promise<void>;
 }

@@ -116,6 +116,26 @@ function singleUpdateParams(c: Changes): unknown[] {
   ];
 }
 
+/** The name under which an embedded store prepares {@link SINGLE_UPDATE} once per session. */
+const SINGLE_UPDATE_NAME = 'tthc_single_update';
+
+/**
+ * A value as an SQL literal. PGlite's client parses and plans every parameterised query anew
+ * (no prepared-statement cache); the embedded store prepares the hot statement once and runs
+ * it with `EXECUTE name(literal, …)`, since EXECUTE takes no bind parameters. Strings are
+ * quoted the standard way (quotes doubled, `standard_conforming_strings` on, the default and
+ * the only setting PGlite ships), so no value can end the literal.
+ */
+export function sqlLiteral(v: unknown): string {
+  if (v === null || v === undefined) return 'NULL';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new RangeError(`not a finite number: ${v}`);
+    return String(v);
+  }
+  return `'${String(v).replace(/'/gu, "''")}'`;
+}
+
 /**
  * The write statement for the parts a unit of work has (revisions, counters, inserts, updates,
  * events), cached by which parts are present: a single command plans two CTEs, not five.
@@ -193,7 +213,18 @@ export async function migrate(driver: SqlDriver, schema: string): Promise<number
 
 /** The SQL store over a driver whose connections use `schema` (search_path). */
 export class SqlStore implements Store {
+  private prepared = false;
+
   constructor(readonly kind: StoreKind, private readonly driver: SqlDriver, private readonly onClose: () => Promise<void> = async () => undefined) {}
+
+  /**
+   * Prepares the hot write statement once for the session (a store on one connection: the
+   * embedded store), so that each command runs it without parsing and planning it again.
+   */
+  async prepare(): Promise<void> {
+    await this.driver.exec(`PREPARE ${SINGLE_UPDATE_NAME} AS ${SINGLE_UPDATE}`);
+    this.prepared = true;
+  }
 
   async transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
     return this.driver.transaction((q) => fn(this.tx(q)));
@@ -266,7 +297,11 @@ export class SqlStore implements Store {
     const single = mask === (8 | 16) && c.updates.length === 1 && c.events.length === 1;
     let result;
     try {
-      result = single ? await q.query<{ updated: number }>(SINGLE_UPDATE, singleUpdateParams(c)) : await q.query<{ updated: number }>(writeStatement(mask), [
+      result = single
+        ? this.prepared
+          ? await q.query<{ updated: number }>(`EXECUTE ${SINGLE_UPDATE_NAME}(${singleUpdateParams(c).map(sqlLiteral).join(', ')})`)
+          : await q.query<{ updated: number }>(SINGLE_UPDATE, singleUpdateParams(c), SINGLE_UPDATE_NAME)
+        : await q.query<{ updated: number }>(writeStatement(mask), [
         mask & 1 ? JSON.stringify(c.revisions.map((r) => ({ procedure: r.code, revision: r.revision, compiled: r }))) : null,
         mask & 2 ? JSON.stringify(c.numbers) : null,
         mask & 4 ? JSON.stringify(c.inserts.map(toRow)) : null,
