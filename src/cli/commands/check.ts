@@ -21,7 +21,8 @@ import type { Lang } from '../../i18n/lang.js';
 import { EXIT, LANG_OPTION, UsageError, type Io, type OptionDef, noteBundledRegistry } from '../context.js';
 import { HELP_OPTION, type CommandHelp } from '../help.js';
 
-const OPTIONS: Record<string, OptionDef> = {
+/** `tthc check` options; `config` and `today` are shared with `tthc stats` and `tthc watch`. */
+export const CHECK_OPTIONS: Record<string, OptionDef> = {
   format: {
     type: 'string',
     values: CHECK_FORMATS,
@@ -60,11 +61,9 @@ export const CHECK_HELP: CommandHelp = {
     vi: 'Rà soát thủ tục: giấy tờ thừa, giấy tờ đã bãi bỏ, "chỉ một lần", không thống nhất giữa các cấp, thiếu bộ phận, cơ hội "4 tại chỗ" và trực tuyến toàn trình. Mã thoát 1 khi có phát hiện từ mức --fail-on.',
     en: 'Review procedures: redundant and abolished documents, once-only, inconsistencies across levels, missing parts, "4 tại chỗ" and fully-online opportunities. Exit 1 on findings at --fail-on severity.',
   },
-  options: OPTIONS,
+  options: CHECK_OPTIONS,
   examples: ['tthc check', 'tthc check procedures/curated --format json', 'tthc check -o sarif:tthc.sarif -o junit:tthc.xml --fail-on warning', 'tthc check --baseline findings.baseline.json --update-baseline', 'tthc check --baseline findings.baseline.json', 'tthc check --fix-dry-run'],
 };
-
-export { OPTIONS as CHECK_OPTIONS };
 
 /** Options of `tthc stats`. */
 export const STATS_OPTIONS: Record<string, OptionDef> = {
@@ -75,8 +74,8 @@ export const STATS_OPTIONS: Record<string, OptionDef> = {
     alias: 'f',
     description: { vi: 'Định dạng: stylish, json, markdown.', en: 'Format: stylish, json, markdown.' },
   },
-  config: OPTIONS['config'] as OptionDef,
-  today: OPTIONS['today'] as OptionDef,
+  config: CHECK_OPTIONS['config'] as OptionDef,
+  today: CHECK_OPTIONS['today'] as OptionDef,
   baseline: { type: 'string', description: { vi: 'Tệp baseline: đếm phát hiện đã xem xét và chưa xem xét.', en: 'Baseline file: count triaged and open findings.' } },
   ...CACHE_OPTIONS,
   lang: LANG_OPTION,

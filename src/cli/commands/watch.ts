@@ -11,10 +11,11 @@ import { formatChanges } from '../../report/changes.js';
 import { CACHE_OPTIONS, cacheDirOf, openSession, printNotices } from '../cache-options.js';
 import { EXIT, LANG_OPTION, UsageError, type Io, type OptionDef } from '../context.js';
 import { HELP_OPTION, type CommandHelp } from '../help.js';
+import { CHECK_OPTIONS } from './check.js';
 
 const OPTIONS: Record<string, OptionDef> = {
-  config: { type: 'string', description: { vi: 'Tệp cấu hình (mặc định tthc.config.yaml nếu có).', en: 'Config file (default tthc.config.yaml when present).' } },
-  today: { type: 'string', description: { vi: 'Ngày dùng để so (YYYY-MM-DD); mặc định hôm nay.', en: 'The date to check against (YYYY-MM-DD); default today.' } },
+  config: CHECK_OPTIONS['config'] as OptionDef,
+  today: CHECK_OPTIONS['today'] as OptionDef,
   ...CACHE_OPTIONS,
   lang: LANG_OPTION,
   help: HELP_OPTION,
