@@ -175,6 +175,31 @@ describe('the incremental cache gives exactly the results of a fresh run', () =>
     );
   });
 
+  it('an issuer\'s edit re-checks the procedures that demand what it issues, not everyone', () => {
+    const dir = catalogue();
+    const session = CatalogueSession.open({ paths: ['procedures'], cwd: dir, checks: { today: TODAY } });
+    const all = session.state.work.checked;
+    expect(all).toBeGreaterThan(8);
+    const issuedBy = (): number => (session.state.checks?.findings ?? []).filter((f) => f.id === 'issued-by-catalogue' && f.procedure === '1.000105').length;
+    expect(issuedBy()).toBe(2);
+    // a.yaml (1.000001) issues the birth certificate the registry names (issuedBy); b.yaml asks for it.
+    const issuer = path.join(dir, 'procedures', 'issued-by-catalogue', 'a.yaml');
+    const text = readFileSync(issuer, 'utf8');
+    for (const next of [
+      `# ghi chú\n${text.replace('example.org/5"', 'example.org/5-moi"')}`,
+      text.replace('{ name: Giấy khai sinh }', '{ name: Trích lục khai sinh }'),
+      null, // deleted: the birth certificate is no longer issued by the catalogue
+      text,
+    ]) {
+      if (next === null) rmSync(issuer);
+      else writeFileSync(issuer, next);
+      const state = session.update(issuer);
+      expect(state.work.checked).toBeLessThan(all / 3);
+      expect(viaSession(session)).toBe(fresh(dir));
+      expect(issuedBy()).toBe(next === null ? 1 : 2);
+    }
+  });
+
   it('re-reads only the edited file and re-checks only the procedures it feeds', () => {
     const dir = catalogue();
     const session = CatalogueSession.open({ paths: ['procedures'], cwd: dir, checks: { today: TODAY } });

@@ -321,13 +321,9 @@ export class CatalogueSession {
     for (const f of catalogue.files) {
       if (f.valid && f.kind !== null && (REGISTRY_KINDS as readonly string[]).includes(f.kind)) registries.push(`${f.file}\0${this.hashOfFile(f.file) ?? ''}`);
     }
-    // Procedures the registry says issue a document: whether each is in the catalogue.
-    const issuers = new Set<string>();
-    for (const d of index.documents) for (const c of d.doc.issuedBy ?? []) issuers.add(c);
-    // (issued-by-catalogue compares a component with its issuer's results, finding or not: the
-    // issuers' files count for everyone.)
-    const present = [...issuers].sort(compareCodePoints).map((c) => `${c}\0${index.procedures.has(c) ? 1 : 0}\0${this.filesHash(catalogue, c)}`);
-    return hashOf(JSON.stringify([this.env, options.config ?? null, today, options.rules?.map((r) => r.id) ?? null, registries, present]));
+    // (Procedures the registry names as issuers are not part of it: issued-by-catalogue records
+    // them as read by the procedures whose components demand their documents.)
+    return hashOf(JSON.stringify([this.env, options.config ?? null, today, options.rules?.map((r) => r.id) ?? null, registries]));
   }
 
   /**
@@ -354,7 +350,7 @@ export class CatalogueSession {
     }
     for (const key of memo.keys) {
       const issuer = specific.get(key)?.code;
-      named.push(issuer === undefined ? '' : `${issuer}\0${this.filesHash(catalogue, issuer)}`);
+      named.push(issuer === undefined ? '' : `${issuer}\0${resultsDigest(index, issuer)}`);
     }
     // Compared as text, not hashed: cheaper for two thousand procedures on every keystroke.
     return JSON.stringify([global, index.files.get(code) ?? '', group.map((c) => `${c}\0${requested.has(c) ? 1 : 0}`), named]);
@@ -480,4 +476,13 @@ export function diffDiagnostics(before: readonly Diagnostic[], after: readonly D
     else fixed.push(d);
   }
   return { added, fixed };
+}
+
+/**
+ * What issued-by-catalogue reads of an issuing procedure: whether it is in the catalogue and
+ * its result names (as resolved, a variant's inherited ones included).
+ */
+function resultsDigest(index: CheckIndex, code: string): string {
+  const p = index.procedures.get(code);
+  return p === undefined ? '-' : JSON.stringify((p.results ?? []).map((r) => r.name));
 }

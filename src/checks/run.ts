@@ -183,6 +183,10 @@ export function checkProcedures(
     return r;
   };
   for (const code of codes) resultOf(code);
+  ctx.readsProcedure = (code, on) => {
+    const d = deps.get(code);
+    if (d !== undefined) filesOf(on, d);
+  };
 
   const suppressionCache = new Map<string, Suppression[]>();
   const suppressionsOf = (file: string): Suppression[] => {

@@ -69,6 +69,12 @@ export interface RuleContext {
   procedure(code: string): Procedure | undefined;
   /** "Today", for rules that depend on dates (abolished documents and levels). */
   today: string;
+  /**
+   * Records that what a rule found (or did not find) for procedure `code` read procedure `on`,
+   * beyond the places its findings name: an incremental re-run re-checks `code` when `on`
+   * changes. Optional; a one-shot run may omit it.
+   */
+  readsProcedure?(code: string, on: string): void;
 }
 
 /** A check rule (quy tắc rà soát). */

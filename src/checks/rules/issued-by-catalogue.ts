@@ -25,7 +25,11 @@ export const issuedByCatalogue = defineRule({
   run(ctx) {
     const out: RawFinding[] = [];
     const issuedBy = new Map<string, string[]>();
-    for (const m of ctx.index.documents) issuedBy.set(m.id, (m.doc.issuedBy ?? []).filter((c) => ctx.index.procedures.has(c)));
+    const issuersNamed = new Map<string, readonly string[]>();
+    for (const m of ctx.index.documents) {
+      issuersNamed.set(m.id, m.doc.issuedBy ?? []);
+      issuedBy.set(m.id, (m.doc.issuedBy ?? []).filter((c) => ctx.index.procedures.has(c)));
+    }
     // Long, specific result names, each issued by one procedure.
     const specific = ctx.index.specificResults();
     for (const { code, p } of targets(ctx)) {
@@ -46,7 +50,11 @@ export const issuedByCatalogue = defineRule({
         // Presented to show who the applicant is: identification, not data handed over.
         if (component.kind === 'present' || /^xuat trinh/.test(text)) continue;
         let issuer: Place | undefined;
-        for (const d of documentsIn(ctx.index, component, { anchored: true }).filter((x) => x.context === 'demand')) {
+        const demands = documentsIn(ctx.index, component, { anchored: true }).filter((x) => x.context === 'demand');
+        // Whether the issuers the registry names are in the catalogue, and their results, decide
+        // this component's finding (or its absence).
+        for (const d of demands) for (const c of issuersNamed.get(d.id) ?? []) if (c !== code) ctx.readsProcedure?.(code, c);
+        for (const d of demands) {
           const c = (issuedBy.get(d.id) ?? []).find((x) => x !== code);
           if (c !== undefined) {
             issuer = { code: c, pointer: '/results' };
