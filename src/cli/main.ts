@@ -4,20 +4,7 @@ import { defineCommand, runCommand, type CommandDef } from 'citty';
 import type { Lang } from '../i18n/lang.js';
 import { packageRoot } from '../util/package-root.js';
 import { EXIT, parseCommandLine, pickLang, UsageError, type Io, type OptionDef } from './context.js';
-import { EXPLAIN_HELP, EXPLAIN_OPTIONS, runExplain } from './commands/explain.js';
-import { GENERATE_HELP, GENERATE_OPTIONS, runGenerate } from './commands/generate.js';
-import { IMPORT_HELP, IMPORT_OPTIONS, runImport } from './commands/import.js';
-import { CHECKLIST_HELP, CHECKLIST_OPTIONS, runChecklist } from './commands/checklist.js';
-import { CHECK_HELP, CHECK_OPTIONS, runCheck, runStats, STATS_HELP, STATS_OPTIONS } from './commands/check.js';
-import { LSP_HELP, LSP_OPTIONS, runLsp } from './commands/lsp.js';
-import { runValidate, VALIDATE_HELP, VALIDATE_OPTIONS } from './commands/validate.js';
-import { runSite, SITE_HELP, SITE_OPTIONS } from './commands/site.js';
-import { runServe, SERVE_HELP, SERVE_OPTIONS } from './commands/serve.js';
-import { KPI_HELP, KPI_OPTIONS, runKpi } from './commands/kpi.js';
-import { runToken, TOKEN_HELP, TOKEN_OPTIONS } from './commands/token.js';
-import { runSimulate, SIMULATE_HELP, SIMULATE_OPTIONS } from './commands/simulate.js';
 import { renderHelp, type CommandHelp } from './help.js';
-import { runWatch, WATCH_HELP, WATCH_OPTIONS } from './commands/watch.js';
 
 /** The cache flags of a command's parsed options. */
 function cacheArgs(o: Record<string, unknown>): { cache: boolean; cacheDir?: string } {
@@ -116,98 +103,140 @@ export async function main(argv: readonly string[], partial: Partial<Io> = {}): 
   const root = defineCommand({
     meta: { name: 'tthc', version: version() },
     subCommands: {
-      validate: command(VALIDATE_HELP, VALIDATE_OPTIONS, io, result, (paths, o, l) =>
-        runValidate(paths, { format: o['format'] as string, lang: l, ...cacheArgs(o) }, io)),
-      generate: command(GENERATE_HELP, GENERATE_OPTIONS, io, result, (paths, o, l) => {
-        if (paths.length > 0) throw new UsageError({ vi: `generate không nhận đường dẫn: ${paths.join(' ')}.`, en: `generate takes no paths: ${paths.join(' ')}.` });
-        return runGenerate({ check: o['check'] === true, out: o['out'] as string, lang: l }, io);
-      }),
-      check: command(CHECK_HELP, CHECK_OPTIONS, io, result, (paths, o, l) =>
-        runCheck(paths, {
-          format: o['format'] as string,
-          outputs: (o['output'] as string[] | undefined) ?? [],
-          failOn: o['fail-on'] as string,
-          ...(typeof o['config'] === 'string' ? { config: o['config'] } : {}),
-          fix: o['fix'] === true,
-          fixDryRun: o['fix-dry-run'] === true,
-          ...(typeof o['today'] === 'string' ? { today: o['today'] } : {}),
-          ...(typeof o['baseline'] === 'string' ? { baseline: o['baseline'] } : {}),
-          updateBaseline: o['update-baseline'] === true,
-          lang: l,
-          version: version(),
-          ...cacheArgs(o),
-        }, io)),
-      watch: command(WATCH_HELP, WATCH_OPTIONS, io, result, (paths, o, l) => {
-        const controller = new AbortController();
-        const stop = (): void => controller.abort();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-        return runWatch(paths, {
-          lang: l,
-          ...(typeof o['config'] === 'string' ? { config: o['config'] } : {}),
-          ...(typeof o['today'] === 'string' ? { today: o['today'] } : {}),
-          ...cacheArgs(o),
-        }, io, { signal: controller.signal }).finally(() => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
+      validate: async () => {
+        const { VALIDATE_HELP, VALIDATE_OPTIONS, runValidate } = await import('./commands/validate.js');
+        return command(VALIDATE_HELP, VALIDATE_OPTIONS, io, result, (paths, o, l) =>
+          runValidate(paths, { format: o['format'] as string, lang: l, ...cacheArgs(o) }, io));
+      },
+      generate: async () => {
+        const { GENERATE_HELP, GENERATE_OPTIONS, runGenerate } = await import('./commands/generate.js');
+        return command(GENERATE_HELP, GENERATE_OPTIONS, io, result, (paths, o, l) => {
+          if (paths.length > 0) throw new UsageError({ vi: `generate không nhận đường dẫn: ${paths.join(' ')}.`, en: `generate takes no paths: ${paths.join(' ')}.` });
+          return runGenerate({ check: o['check'] === true, out: o['out'] as string, lang: l }, io);
         });
-      }),
-      stats: command(STATS_HELP, STATS_OPTIONS, io, result, (paths, o, l) =>
-        runStats(paths, {
-          format: o['format'] as string,
-          ...(typeof o['config'] === 'string' ? { config: o['config'] } : {}),
-          ...(typeof o['today'] === 'string' ? { today: o['today'] } : {}),
-          ...(typeof o['baseline'] === 'string' ? { baseline: o['baseline'] } : {}),
-          lang: l,
-          ...cacheArgs(o),
-        }, io)),
-      import: command(IMPORT_HELP, IMPORT_OPTIONS, io, result, (args, o, l) =>
-        runImport(args, {
-          ...(typeof o['out'] === 'string' ? { out: o['out'] } : {}),
-          ...(typeof o['catalogue'] === 'string' ? { catalogue: o['catalogue'] } : {}),
-          overwrite: o['overwrite'] === true,
-          format: o['format'] as string,
-          lang: l,
-        }, io)),
-      checklist: command(CHECKLIST_HELP, CHECKLIST_OPTIONS, io, result, (args, o, l) =>
-        runChecklist(args, {
-          facts: (o['fact'] as string[] | undefined) ?? [],
-          cases: (o['case'] as string[] | undefined) ?? [],
-          channel: o['channel'] as string,
-          ...(typeof o['at'] === 'string' ? { at: o['at'] } : {}),
-          catalogue: o['catalogue'] as string,
-          format: o['format'] as string,
-          lang: l,
-        }, io)),
-      site: command(SITE_HELP, SITE_OPTIONS, io, result, (paths, o, l) =>
-        runSite(paths, {
-          ...(typeof o['out'] === 'string' ? { out: o['out'] } : {}),
-          ...(typeof o['today'] === 'string' ? { today: o['today'] } : {}),
-          ...(typeof o['config'] === 'string' ? { config: o['config'] } : {}),
-          ...(typeof o['api'] === 'string' ? { api: o['api'] } : {}),
-          diagrams: o['diagrams'] !== false,
-          chromium: o['chromium'] as string,
-          format: o['format'] as string,
-          lang: l,
-        }, io)),
-      explain: command(EXPLAIN_HELP, EXPLAIN_OPTIONS, io, result, (args, _o, l) => runExplain(args, { lang: l }, io)),
-      serve: command(SERVE_HELP, SERVE_OPTIONS, io, result, (args, o, l) => {
-        if (args.length > 0) throw new UsageError({ vi: `serve không nhận đối số: ${args.join(' ')}.`, en: `serve takes no arguments: ${args.join(' ')}.` });
-        return runServe(o, io, l);
-      }),
-      kpi: command(KPI_HELP, KPI_OPTIONS, io, result, (args, o, l) => {
-        if (args.length > 0) throw new UsageError({ vi: `kpi không nhận đối số: ${args.join(' ')}.`, en: `kpi takes no arguments: ${args.join(' ')}.` });
-        return runKpi(o, io, l);
-      }),
-      simulate: command(SIMULATE_HELP, SIMULATE_OPTIONS, io, result, (args, o, l) => {
-        if (args.length > 0) throw new UsageError({ vi: `simulate không nhận đối số: ${args.join(' ')}.`, en: `simulate takes no arguments: ${args.join(' ')}.` });
-        return runSimulate(o, io, l);
-      }),
-      token: command(TOKEN_HELP, TOKEN_OPTIONS, io, result, (args, o, l) => runToken(args, o, io, l)),
-      lsp: command(LSP_HELP, LSP_OPTIONS, io, result, (args, _o, l) => {
-        if (args.length > 0) throw new UsageError({ vi: `lsp không nhận đối số: ${args.join(' ')}.`, en: `lsp takes no arguments: ${args.join(' ')}.` });
-        return runLsp({ lang: l });
-      }),
+      },
+      check: async () => {
+        const { CHECK_HELP, CHECK_OPTIONS, runCheck } = await import('./commands/check.js');
+        return command(CHECK_HELP, CHECK_OPTIONS, io, result, (paths, o, l) =>
+          runCheck(paths, {
+            format: o['format'] as string,
+            outputs: (o['output'] as string[] | undefined) ?? [],
+            failOn: o['fail-on'] as string,
+            ...(typeof o['config'] === 'string' ? { config: o['config'] } : {}),
+            fix: o['fix'] === true,
+            fixDryRun: o['fix-dry-run'] === true,
+            ...(typeof o['today'] === 'string' ? { today: o['today'] } : {}),
+            ...(typeof o['baseline'] === 'string' ? { baseline: o['baseline'] } : {}),
+            updateBaseline: o['update-baseline'] === true,
+            lang: l,
+            version: version(),
+            ...cacheArgs(o),
+          }, io));
+      },
+      watch: async () => {
+        const { WATCH_HELP, WATCH_OPTIONS, runWatch } = await import('./commands/watch.js');
+        return command(WATCH_HELP, WATCH_OPTIONS, io, result, (paths, o, l) => {
+          const controller = new AbortController();
+          const stop = (): void => controller.abort();
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+          return runWatch(paths, {
+            lang: l,
+            ...(typeof o['config'] === 'string' ? { config: o['config'] } : {}),
+            ...(typeof o['today'] === 'string' ? { today: o['today'] } : {}),
+            ...cacheArgs(o),
+          }, io, { signal: controller.signal }).finally(() => {
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+          });
+        });
+      },
+      stats: async () => {
+        const { STATS_HELP, STATS_OPTIONS, runStats } = await import('./commands/check.js');
+        return command(STATS_HELP, STATS_OPTIONS, io, result, (paths, o, l) =>
+          runStats(paths, {
+            format: o['format'] as string,
+            ...(typeof o['config'] === 'string' ? { config: o['config'] } : {}),
+            ...(typeof o['today'] === 'string' ? { today: o['today'] } : {}),
+            ...(typeof o['baseline'] === 'string' ? { baseline: o['baseline'] } : {}),
+            lang: l,
+            ...cacheArgs(o),
+          }, io));
+      },
+      import: async () => {
+        const { IMPORT_HELP, IMPORT_OPTIONS, runImport } = await import('./commands/import.js');
+        return command(IMPORT_HELP, IMPORT_OPTIONS, io, result, (args, o, l) =>
+          runImport(args, {
+            ...(typeof o['out'] === 'string' ? { out: o['out'] } : {}),
+            ...(typeof o['catalogue'] === 'string' ? { catalogue: o['catalogue'] } : {}),
+            overwrite: o['overwrite'] === true,
+            format: o['format'] as string,
+            lang: l,
+          }, io));
+      },
+      checklist: async () => {
+        const { CHECKLIST_HELP, CHECKLIST_OPTIONS, runChecklist } = await import('./commands/checklist.js');
+        return command(CHECKLIST_HELP, CHECKLIST_OPTIONS, io, result, (args, o, l) =>
+          runChecklist(args, {
+            facts: (o['fact'] as string[] | undefined) ?? [],
+            cases: (o['case'] as string[] | undefined) ?? [],
+            channel: o['channel'] as string,
+            ...(typeof o['at'] === 'string' ? { at: o['at'] } : {}),
+            catalogue: o['catalogue'] as string,
+            format: o['format'] as string,
+            lang: l,
+          }, io));
+      },
+      site: async () => {
+        const { SITE_HELP, SITE_OPTIONS, runSite } = await import('./commands/site.js');
+        return command(SITE_HELP, SITE_OPTIONS, io, result, (paths, o, l) =>
+          runSite(paths, {
+            ...(typeof o['out'] === 'string' ? { out: o['out'] } : {}),
+            ...(typeof o['today'] === 'string' ? { today: o['today'] } : {}),
+            ...(typeof o['config'] === 'string' ? { config: o['config'] } : {}),
+            ...(typeof o['api'] === 'string' ? { api: o['api'] } : {}),
+            diagrams: o['diagrams'] !== false,
+            chromium: o['chromium'] as string,
+            format: o['format'] as string,
+            lang: l,
+          }, io));
+      },
+      explain: async () => {
+        const { EXPLAIN_HELP, EXPLAIN_OPTIONS, runExplain } = await import('./commands/explain.js');
+        return command(EXPLAIN_HELP, EXPLAIN_OPTIONS, io, result, (args, _o, l) => runExplain(args, { lang: l }, io));
+      },
+      serve: async () => {
+        const { SERVE_HELP, SERVE_OPTIONS, runServe } = await import('./commands/serve.js');
+        return command(SERVE_HELP, SERVE_OPTIONS, io, result, (args, o, l) => {
+          if (args.length > 0) throw new UsageError({ vi: `serve không nhận đối số: ${args.join(' ')}.`, en: `serve takes no arguments: ${args.join(' ')}.` });
+          return runServe(o, io, l);
+        });
+      },
+      kpi: async () => {
+        const { KPI_HELP, KPI_OPTIONS, runKpi } = await import('./commands/kpi.js');
+        return command(KPI_HELP, KPI_OPTIONS, io, result, (args, o, l) => {
+          if (args.length > 0) throw new UsageError({ vi: `kpi không nhận đối số: ${args.join(' ')}.`, en: `kpi takes no arguments: ${args.join(' ')}.` });
+          return runKpi(o, io, l);
+        });
+      },
+      simulate: async () => {
+        const { SIMULATE_HELP, SIMULATE_OPTIONS, runSimulate } = await import('./commands/simulate.js');
+        return command(SIMULATE_HELP, SIMULATE_OPTIONS, io, result, (args, o, l) => {
+          if (args.length > 0) throw new UsageError({ vi: `simulate không nhận đối số: ${args.join(' ')}.`, en: `simulate takes no arguments: ${args.join(' ')}.` });
+          return runSimulate(o, io, l);
+        });
+      },
+      token: async () => {
+        const { TOKEN_HELP, TOKEN_OPTIONS, runToken } = await import('./commands/token.js');
+        return command(TOKEN_HELP, TOKEN_OPTIONS, io, result, (args, o, l) => runToken(args, o, io, l));
+      },
+      lsp: async () => {
+        const { LSP_HELP, LSP_OPTIONS, runLsp } = await import('./commands/lsp.js');
+        return command(LSP_HELP, LSP_OPTIONS, io, result, (args, _o, l) => {
+          if (args.length > 0) throw new UsageError({ vi: `lsp không nhận đối số: ${args.join(' ')}.`, en: `lsp takes no arguments: ${args.join(' ')}.` });
+          return runLsp({ lang: l });
+        });
+      },
     },
   });
   try {
