@@ -52,7 +52,7 @@ export function runValidate(paths: string[], options: { format: string; lang: La
     throw new UsageError({ vi: text, en: text });
   }
   const cacheDir = cacheDirOf({ cache: options.cache, 'cache-dir': options.cacheDir }, io);
-  const catalogue = openSession({ paths: given, cwd: io.cwd, checks: false, ...(cacheDir !== undefined ? { cacheDir } : {}) }, io, options.lang).state.catalogue;
+  const catalogue = openSession({ paths: given, cwd: io.cwd, checks: false, dropTrees: true, ...(cacheDir !== undefined ? { cacheDir } : {}) }, io, options.lang).state.catalogue;
   noteBundledRegistry(catalogue, io, options.lang);
   const out = options.format === 'json'
     ? formatJson(catalogue.diagnostics, { lang: options.lang, cwd: io.cwd })
