@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs Debian's neovim when it is missing (test/editor.test.ts drives `tthc lsp` from
+# Installs Debian's neovim when it is missing (test/neovim.test.ts drives `tthc lsp` from
 # Neovim's built-in LSP client). Never downloads an editor from elsewhere. Needs root or sudo
 # the first time.
 set -euo pipefail

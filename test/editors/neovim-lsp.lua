@@ -1,7 +1,7 @@
 -- Drives `tthc lsp` from a real editor: Neovim's built-in LSP client (Debian's neovim,
 -- 0.7+), headless. Opens a procedure, types a mistake in insert mode (never saved), waits for
 -- the finding, asks for code actions, applies the quick fix, waits for the finding to go.
--- What it saw goes to $TTHC_OUT as JSON; test/editor.test.ts reads and judges it.
+-- What it saw goes to $TTHC_OUT as JSON; test/neovim.test.ts reads and judges it.
 local env = vim.fn.environ()
 local cmd = vim.fn.json_decode(env.TTHC_CMD)
 local out = { steps = {} }
