@@ -11,7 +11,7 @@ import {
 } from '../catalogue/catalogue.js';
 import { CATALOGUE_EXTENSIONS, compareCodePoints } from '../catalogue/files.js';
 import { lazySourceDoc } from '../catalogue/parse.js';
-import { decodeUtf8, readBytes } from '../catalogue/read.js';
+import { decodeUtf8, readBytes, readUnsaved } from '../catalogue/read.js';
 import { REGISTRY_KINDS, type FileKind } from '../catalogue/schemas.js';
 import { buildIndex, RESULT_MIN_WORDS, resultKeyOf, serviceKey, type CheckIndex } from '../checks/index-build.js';
 import {
@@ -265,7 +265,8 @@ export class CatalogueSession {
       work.reused += 1;
       return held.loaded;
     }
-    const decode = () => (text !== undefined ? { ok: true as const, text } : decodeUtf8(bytes as Buffer));
+    // Unsaved text has the disk's size limit too.
+    const decode = () => (text !== undefined ? readUnsaved(text) : decodeUtf8(bytes as Buffer));
     const record = this.stored.get(file);
     if (record !== undefined && record.hash === hash) {
       const read = decode();

@@ -110,3 +110,16 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   }
   return -1;
 }
+
+/**
+ * An editor's unsaved text as a read result: the same size limit as a file on disk
+ * ({@link MAX_FILE_BYTES}) and the byte-order mark dropped.
+ */
+export function readUnsaved(text: string): ReadResult {
+  // A UTF-16 string's byte size is at least its length; measure exactly only near the limit.
+  if (text.length > MAX_FILE_BYTES / 4 && Buffer.byteLength(text, 'utf8') > MAX_FILE_BYTES) {
+    const size = Buffer.byteLength(text, 'utf8');
+    return { ok: false, id: 'file-unreadable', data: { reason: both(`tệp lớn ${size} byte, vượt giới hạn ${MAX_FILE_BYTES}`, `it is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit`) }, position: null };
+  }
+  return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+}

@@ -232,9 +232,9 @@ export async function main(argv: readonly string[], partial: Partial<Io> = {}): 
       },
       lsp: async () => {
         const { LSP_HELP, LSP_OPTIONS, runLsp } = await import('./commands/lsp.js');
-        return command(LSP_HELP, LSP_OPTIONS, io, result, (args, _o, l) => {
+        return command(LSP_HELP, LSP_OPTIONS, io, result, (args, o, l) => {
           if (args.length > 0) throw new UsageError({ vi: `lsp không nhận đối số: ${args.join(' ')}.`, en: `lsp takes no arguments: ${args.join(' ')}.` });
-          return runLsp({ lang: l });
+          return runLsp({ lang: l, ...cacheArgs(o) });
         });
       },
     },

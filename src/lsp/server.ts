@@ -10,7 +10,9 @@ import type { Lang } from '../i18n/lang.js';
 import { LSP_CODES } from './codes.js';
 import { fileOf, langOfLocale, minimalEdit, toLspDiagnostic, toLspRange, uriOf, type LspRange } from './convert.js';
 import { hoverAt } from './hover.js';
-import { catalogueFolderOf, MemorySession, type Analysis, type CatalogueSession, type SessionOptions } from './session.js';
+import { defaultCacheDir } from '../cache/store.js';
+import { IncrementalSession } from './incremental-session.js';
+import { catalogueFolderOf, type Analysis, type CatalogueSession, type SessionOptions } from './session.js';
 
 /** How the server is set up (the command line passes the environment; tests may pass more). */
 export interface ServerOptions {
@@ -18,8 +20,16 @@ export interface ServerOptions {
   fallbackLang: Lang;
   /** Quiet time after an edit before the catalogue is checked again, in ms; default 150. */
   debounceMs?: number;
-  /** Builds the session that loads and checks; default {@link MemorySession}. */
+  /**
+   * Builds the session that loads and checks; default an {@link IncrementalSession} on the
+   * incremental cache (see `cacheDir`).
+   */
   createSession?: (options: SessionOptions) => CatalogueSession;
+  /**
+   * The persistent cache folder of the default session; default the first workspace folder's
+   * `node_modules/.cache/tthc` (as the command line); `null`: keep everything in memory.
+   */
+  cacheDir?: string | null;
   /** ISO date of "today" for date-dependent rules; default the real date. */
   today?: string;
 }
@@ -64,7 +74,8 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
   const sessionOf = (): CatalogueSession => {
     if (session === undefined) {
       const cwd = folders[0]?.workspace ?? process.cwd();
-      const make = options.createSession ?? ((o: SessionOptions) => new MemorySession(o));
+      const cacheDir = options.cacheDir === undefined ? defaultCacheDir(cwd) : options.cacheDir;
+      const make = options.createSession ?? ((o: SessionOptions) => new IncrementalSession({ ...o, ...(cacheDir !== null ? { cacheDir } : {}) }));
       session = make({
         folders: folders.map((f) => f.catalogue).filter((f) => collectFiles([f], cwd).files.length > 0),
         cwd,
@@ -290,6 +301,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
   connection.onShutdown(() => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
+    session?.save?.();
   });
 
   documents.listen(connection);

@@ -1,11 +1,11 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { assembleCatalogue, loadFileText, planLoad, type Catalogue, type LoadedFile } from '../catalogue/catalogue.js';
-import { MAX_FILE_BYTES, readText, type ReadResult } from '../catalogue/read.js';
+import { readText, readUnsaved } from '../catalogue/read.js';
 import type { CheckConfig } from '../checks/config.js';
 import { runChecks } from '../checks/run.js';
 import type { Fix } from '../checks/types.js';
-import { both, sortDiagnostics } from '../diagnostics/diagnostic.js';
+import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 
 /**
@@ -24,6 +24,8 @@ export interface CatalogueSession {
    * asynchronously; the server never starts a run before the previous one ended.
    */
   analyze(files: readonly string[]): Analysis | Promise<Analysis>;
+  /** Persists what can be reused next time (a cache file), when the session keeps one. */
+  save?(): void;
 }
 
 /** A finding that `tthc check --fix` knows how to fix. */
@@ -57,16 +59,6 @@ interface Memo {
   /** The unsaved text it was loaded from, or the disk file's size and mtime. */
   key: string;
   loaded: LoadedFile;
-}
-
-/** An editor's text as the loader's read result, with the disk's size limit. */
-function readOverlay(text: string): ReadResult {
-  // A UTF-16 string's byte size is at least its length; measure exactly only near the limit.
-  if (text.length > MAX_FILE_BYTES / 4 && Buffer.byteLength(text, 'utf8') > MAX_FILE_BYTES) {
-    const size = Buffer.byteLength(text, 'utf8');
-    return { ok: false, id: 'file-unreadable', data: { reason: both(`tệp lớn ${size} byte, vượt giới hạn ${MAX_FILE_BYTES}`, `it is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit`) }, position: null };
-  }
-  return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
 
 /**
@@ -114,7 +106,7 @@ export class MemorySession implements CatalogueSession {
         }
       }
       const memo = this.memo.get(file);
-      const hit = memo !== undefined && memo.key === key ? memo : { key, loaded: loadFileText(file, unsaved !== undefined ? readOverlay(unsaved) : readText(file)) };
+      const hit = memo !== undefined && memo.key === key ? memo : { key, loaded: loadFileText(file, unsaved !== undefined ? readUnsaved(unsaved) : readText(file)) };
       seen.set(file, hit);
       return hit.loaded;
     });
