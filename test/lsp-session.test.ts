@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -130,6 +130,14 @@ describe('IncrementalSession answers as MemorySession', () => {
     const second = new IncrementalSession(options);
     const plain = new MemorySession(options);
     expect(view(second.analyze([file]))).toBe(view(plain.analyze([file])));
+    expect(second.takeNotices()).toEqual([]);
+    // A damaged cache file is said once (TTHC801, for the editor's log) and rebuilt, never trusted.
+    const cacheFile = path.join(cacheDir, readdirSync(cacheDir).find((n) => n.endsWith('.json')) as string);
+    writeFileSync(cacheFile, readFileSync(cacheFile).subarray(0, 5000));
+    const third = new IncrementalSession(options);
+    expect(view(third.analyze([file]))).toBe(view(plain.analyze([file])));
+    expect(third.takeNotices().map((d) => d.code)).toEqual(['TTHC801']);
+    expect(third.takeNotices()).toEqual([]);
     rmSync(ws, { recursive: true, force: true });
   });
 });

@@ -122,4 +122,14 @@ export class IncrementalSession implements CatalogueSession {
   save(): void {
     this.session?.save();
   }
+
+  private told = 0;
+
+  /** The cache's notices since the last call: a damaged cache file rebuilt (TTHC801), one not written (TTHC802). */
+  takeNotices(): Diagnostic[] {
+    const all = this.session?.notices ?? [];
+    const fresh = all.slice(this.told);
+    this.told = all.length;
+    return fresh;
+  }
 }

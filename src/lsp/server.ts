@@ -10,7 +10,7 @@ import type { Lang } from '../i18n/lang.js';
 import { LSP_CODES } from './codes.js';
 import { fileOf, langOfLocale, minimalEdit, toLspDiagnostic, toLspRange, uriOf, type LspRange } from './convert.js';
 import { hoverAt } from './hover.js';
-import { defaultCacheDir } from '../cache/store.js';
+import { CatalogueSession as CacheSession } from '../cache/index.js';
 import { IncrementalSession } from './incremental-session.js';
 import { catalogueFolderOf, type Analysis, type CatalogueSession, type SessionOptions } from './session.js';
 
@@ -74,7 +74,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
   const sessionOf = (): CatalogueSession => {
     if (session === undefined) {
       const cwd = folders[0]?.workspace ?? process.cwd();
-      const cacheDir = options.cacheDir === undefined ? defaultCacheDir(cwd) : options.cacheDir;
+      const cacheDir = options.cacheDir === undefined ? CacheSession.defaultCacheDir(cwd) : options.cacheDir;
       const make = options.createSession ?? ((o: SessionOptions) => new IncrementalSession({ ...o, ...(cacheDir !== null ? { cacheDir } : {}) }));
       session = make({
         folders: folders.map((f) => f.catalogue).filter((f) => collectFiles([f], cwd).files.length > 0),
@@ -114,6 +114,8 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
       }
       return;
     }
+    // The cache's own notices go to the editor's log for this server (not to a file).
+    for (const d of session?.takeNotices?.() ?? []) connection.console.warn(`tthc: ${d.code} ${renderMessage(d, lang)}`);
     last = analysis;
     analyzedText = texts;
     for (const o of open) {

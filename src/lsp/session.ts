@@ -26,6 +26,8 @@ export interface CatalogueSession {
   analyze(files: readonly string[]): Analysis | Promise<Analysis>;
   /** Persists what can be reused next time (a cache file), when the session keeps one. */
   save?(): void;
+  /** What the session has to say about itself since the last call (a cache file rebuilt or not written). */
+  takeNotices?(): Diagnostic[];
 }
 
 /** A finding that `tthc check --fix` knows how to fix. */
