@@ -148,6 +148,10 @@ export const ENGINE_CODES = [
     { vi: 'Lỗi nội bộ: {detail}', en: 'Internal error: {detail}' },
     { vi: 'Báo cho quản trị viên kèm mã yêu cầu.', en: 'Tell the administrator, with the request id.' },
     { vi: 'Một lỗi không lường trước; không có gì được ghi nửa chừng.', en: 'An unexpected failure; nothing was half-written.' }),
+  c('TTHC640', 'simulation-heap-too-small', 422,
+    { vi: 'Mô phỏng {dossiers} hồ sơ trong bộ nhớ cần khoảng {need} MB vùng nhớ của Node; giới hạn hiện tại là {limit} MB.', en: 'Simulating {dossiers} dossiers in memory needs about {need} MB of Node\'s heap; its limit is {limit} MB.' },
+    { vi: 'Dùng kho nhúng (--store embedded: dữ liệu trên đĩa, khoảng 2,3 GB bộ nhớ cho một năm của một tỉnh), hoặc chạy với vùng nhớ lớn hơn: node --max-old-space-size={suggest} bin/tthc.js simulate …', en: 'Use the embedded store (--store embedded: data on disk, about 2.3 GB of memory for a province-year), or run with a larger heap: node --max-old-space-size={suggest} bin/tthc.js simulate …' },
+    { vi: 'Kho trong bộ nhớ giữ mọi hồ sơ và mọi sự kiện của cả năm, khoảng 14 KB mỗi hồ sơ; vượt giới hạn vùng nhớ thì Node dừng giữa chừng mà không có kết quả. Lệnh kiểm tra trước khi chạy, để không mất hàng phút rồi mới hỏng.', en: 'The in-memory store keeps every dossier and event of the year, about 14 KB per dossier; past the heap limit Node stops half-way with no result. The command checks before it runs rather than fail minutes in.' }),
 ] as const;
 
 /** Readable ids of the engine's codes. */

@@ -121,4 +121,17 @@ describe('tthc simulate', () => {
     expect((await cli(['simulate', '--store', 'postgres', '--dossiers', '10', '--catalogue', 'procedures/curated'])).code).toBe(2);
     expect((await cli(['serve', '--port', '99999', '--tokens', 'x'])).code).toBe(2);
   });
+
+  it('refuses, before any work, an in-memory year larger than the heap, and says what to do', async () => {
+    // 10 million dossiers need about 137 GB of heap: more than any Node default.
+    const vi = await cli(['simulate', '--dossiers', '10000000', '--lang', 'vi']);
+    expect(vi.code).toBe(1);
+    expect(vi.stderr).toContain('TTHC640');
+    expect(vi.stderr).toMatch(/Mô phỏng 10.000.000 hồ sơ trong bộ nhớ cần khoảng \d+ MB vùng nhớ của Node; giới hạn hiện tại là \d+ MB/);
+    expect(vi.stderr).toContain('--store embedded');
+    const en = await cli(['simulate', '--dossiers', '10000000', '--lang', 'en']);
+    expect(en.stderr).toMatch(/TTHC640.*Simulating 10,000,000 dossiers in memory needs about \d+ MB of Node's heap/);
+    expect(en.stderr).toMatch(/node --max-old-space-size=\d+ bin\/tthc\.js simulate/);
+    expect(en.stdout).toBe('');
+  });
 });
