@@ -86,6 +86,15 @@ describe('tthc watch', () => {
     expect(stderr).toMatch(/TTHC803 Cannot watch .*: ENOSPC/);
   });
 
+  it('refuses a bad --today, a missing path and a broken configuration as usage errors, before watching', async () => {
+    const dir = catalogue('usage');
+    const io = { stdout: () => undefined, stderr: () => undefined, cwd: dir, env: {}, isTTY: false };
+    await expect(runWatch(['procedures'], { lang: 'en', today: '22/11/2026', cache: false }, io)).rejects.toThrow(/--today takes YYYY-MM-DD, got "22\/11\/2026"/);
+    await expect(runWatch(['khong-co'], { lang: 'en', cache: false }, io)).rejects.toThrow(/TTHC901/);
+    writeFileSync(path.join(dir, 'tthc.config.yaml'), 'rules: [1, 2\n');
+    await expect(runWatch(['procedures'], { lang: 'en', cache: false }, io)).rejects.toThrow(/tthc\.config\.yaml/);
+  });
+
   it('in Vietnamese: the start line and a change, without English words', async () => {
     const dir = catalogue('vi');
     let stdout = '';

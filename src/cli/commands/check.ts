@@ -1,23 +1,20 @@
-import { CATALOGUE_CODES } from '../../catalogue/codes.js';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { applyBaseline, readBaseline, updatedBaseline, type Baseline } from '../../checks/baseline.js';
 import { ensureDir } from '../../util/fs.js';
-import { parseIsoDate } from '../../calendar/dates.js';
 import path from 'node:path';
 import type { Catalogue } from '../../catalogue/catalogue.js';
 import { CACHE_OPTIONS, cacheDirOf, openSession } from '../cache-options.js';
-import { collectFiles } from '../../catalogue/files.js';
-import { ConfigError, loadConfig } from '../../checks/config.js';
 import { applyFixes, unifiedDiff } from '../../checks/fix.js';
 import { CHECK_FORMATS, formatFindings, type CheckFormat, type FormatOptions } from '../../report/findings.js';
 import { formatStatsMarkdown, formatStatsText } from '../../report/stats.js';
 import type { CheckResult } from '../../checks/run.js';
 import { computeStats } from '../../checks/stats.js';
 import type { Fix } from '../../checks/types.js';
-import { countBySeverity, makeDiagnostic, renderMessage, sortDiagnostics } from '../../diagnostics/diagnostic.js';
+import { countBySeverity, renderMessage, sortDiagnostics } from '../../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
 import { displayPath } from '../../report/paths.js';
 import type { Lang } from '../../i18n/lang.js';
+import { cataloguePaths, checkConfig, todayOption } from '../catalogue-args.js';
 import { EXIT, LANG_OPTION, UsageError, type Io, type OptionDef, noteBundledRegistry } from '../context.js';
 import { HELP_OPTION, type CommandHelp } from '../help.js';
 
@@ -101,36 +98,10 @@ interface Prepared {
   loadErrors: Diagnostic[];
 }
 
-function isIsoDate(text: string): boolean {
-  try {
-    parseIsoDate(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function prepare(paths: string[], options: { config?: string; today?: string; lang: Lang; cache?: boolean; cacheDir?: string }, io: Io): Prepared {
-  const given = paths.length > 0 ? paths : ['procedures'];
-  const found = collectFiles(given, io.cwd);
-  if (found.missing.length > 0 || found.empty.length > 0) {
-    const problems = [
-      ...found.missing.map((p) => makeDiagnostic(CATALOGUE_CODES.info('path-not-found'), { file: path.resolve(io.cwd, p), range: null, procedure: null }, { path: p })),
-      ...found.empty.map((p) => makeDiagnostic(CATALOGUE_CODES.info('no-catalogue-files'), { file: path.resolve(io.cwd, p), range: null, procedure: null }, { path: p })),
-    ];
-    const text = problems.map((d) => `${d.code}  ${renderMessage(d, options.lang)}`).join('\n');
-    throw new UsageError({ vi: text, en: text });
-  }
-  if (options.today !== undefined && !isIsoDate(options.today)) {
-    throw new UsageError({ vi: `--today cần dạng YYYY-MM-DD, nhận được "${options.today}".`, en: `--today takes YYYY-MM-DD, got "${options.today}".` });
-  }
-  let config;
-  try {
-    config = loadConfig(io.cwd, options.config);
-  } catch (error) {
-    if (error instanceof ConfigError) throw new UsageError(error.text);
-    throw error;
-  }
+  const { given, files: found } = cataloguePaths(paths, io, options.lang);
+  todayOption(options.today);
+  const config = checkConfig(io, options.config);
   const cacheDir = cacheDirOf({ cache: options.cache, 'cache-dir': options.cacheDir }, io);
   const state = openSession({
     paths: given, cwd: io.cwd, ...(cacheDir !== undefined ? { cacheDir } : {}),
@@ -140,7 +111,7 @@ function prepare(paths: string[], options: { config?: string; today?: string; la
   noteBundledRegistry(catalogue, io, options.lang);
   const loadErrors = catalogue.diagnostics.filter((d) => d.severity === 'error');
   const result = state.checks as CheckResult;
-  return { catalogue, result, files: found.files, loadErrors };
+  return { catalogue, result, files: found, loadErrors };
 }
 
 function render(format: CheckFormat, list: readonly Diagnostic[], o: FormatOptions, io: Io): string {

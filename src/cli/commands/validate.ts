@@ -1,13 +1,11 @@
-import { CATALOGUE_CODES } from '../../catalogue/codes.js';
-import { countBySeverity, makeDiagnostic, renderMessage } from '../../diagnostics/diagnostic.js';
-import { collectFiles } from '../../catalogue/files.js';
+import { countBySeverity } from '../../diagnostics/diagnostic.js';
 import { formatJson } from '../../report/json.js';
 import { formatStylish } from '../../report/stylish.js';
 import type { Lang } from '../../i18n/lang.js';
-import { EXIT, LANG_OPTION, UsageError, type Io, type OptionDef, noteBundledRegistry } from '../context.js';
+import { cataloguePaths } from '../catalogue-args.js';
+import { EXIT, LANG_OPTION, type Io, type OptionDef, noteBundledRegistry } from '../context.js';
 import { HELP_OPTION, type CommandHelp } from '../help.js';
 import { CACHE_OPTIONS, cacheDirOf, openSession } from '../cache-options.js';
-import path from 'node:path';
 
 const OPTIONS: Record<string, OptionDef> = {
   format: {
@@ -41,16 +39,7 @@ export { OPTIONS as VALIDATE_OPTIONS };
  * A path that does not exist is a usage error (exit 2), reported on stderr.
  */
 export function runValidate(paths: string[], options: { format: string; lang: Lang; cache?: boolean; cacheDir?: string }, io: Io): number {
-  const given = paths.length > 0 ? paths : ['procedures'];
-  const found = collectFiles(given, io.cwd);
-  if (found.missing.length > 0 || found.empty.length > 0) {
-    const problems = [
-      ...found.missing.map((p) => makeDiagnostic(CATALOGUE_CODES.info('path-not-found'), { file: path.resolve(io.cwd, p), range: null, procedure: null }, { path: p })),
-      ...found.empty.map((p) => makeDiagnostic(CATALOGUE_CODES.info('no-catalogue-files'), { file: path.resolve(io.cwd, p), range: null, procedure: null }, { path: p })),
-    ];
-    const text = problems.map((d) => `${d.code}  ${renderMessage(d, options.lang)}`).join('\n');
-    throw new UsageError({ vi: text, en: text });
-  }
+  const { given, files: found } = cataloguePaths(paths, io, options.lang);
   const cacheDir = cacheDirOf({ cache: options.cache, 'cache-dir': options.cacheDir }, io);
   const catalogue = openSession({ paths: given, cwd: io.cwd, checks: false, dropTrees: true, ...(cacheDir !== undefined ? { cacheDir } : {}) }, io, options.lang).state.catalogue;
   noteBundledRegistry(catalogue, io, options.lang);
@@ -60,7 +49,7 @@ export function runValidate(paths: string[], options: { format: string; lang: La
         lang: options.lang,
         cwd: io.cwd,
         color: io.isTTY && io.env['NO_COLOR'] === undefined,
-        fileCount: found.files.length,
+        fileCount: found.length,
       });
   io.stdout(out);
   return countBySeverity(catalogue.diagnostics).error > 0 ? EXIT.findings : EXIT.ok;

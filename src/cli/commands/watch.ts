@@ -1,15 +1,14 @@
 import { watch as fsWatch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { diffDiagnostics, CACHE_CODES, type CatalogueSession, type SessionState } from '../../cache/index.js';
-import { CATALOGUE_CODES } from '../../catalogue/codes.js';
-import { CATALOGUE_EXTENSIONS, collectFiles } from '../../catalogue/files.js';
-import { ConfigError, loadConfig } from '../../checks/config.js';
+import { CATALOGUE_EXTENSIONS } from '../../catalogue/files.js';
 import { countBySeverity, makeDiagnostic, renderMessage } from '../../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
 import type { Lang } from '../../i18n/lang.js';
 import { formatChanges } from '../../report/changes.js';
 import { CACHE_OPTIONS, cacheDirOf, openSession, printNotices } from '../cache-options.js';
-import { EXIT, LANG_OPTION, UsageError, type Io, type OptionDef } from '../context.js';
+import { cataloguePaths, checkConfig, todayOption } from '../catalogue-args.js';
+import { EXIT, LANG_OPTION, type Io, type OptionDef } from '../context.js';
 import { HELP_OPTION, type CommandHelp } from '../help.js';
 import { CHECK_OPTIONS } from './check.js';
 
@@ -59,23 +58,9 @@ export async function runWatch(
 ): Promise<number> {
   const lang = options.lang;
   const vi = lang === 'vi';
-  const given = paths.length > 0 ? paths : ['procedures'];
-  const found = collectFiles(given, io.cwd);
-  if (found.missing.length > 0 || found.empty.length > 0) {
-    const problems = [
-      ...found.missing.map((p) => makeDiagnostic(CATALOGUE_CODES.info('path-not-found'), { file: path.resolve(io.cwd, p), range: null, procedure: null }, { path: p })),
-      ...found.empty.map((p) => makeDiagnostic(CATALOGUE_CODES.info('no-catalogue-files'), { file: path.resolve(io.cwd, p), range: null, procedure: null }, { path: p })),
-    ];
-    const text = problems.map((d) => `${d.code}  ${renderMessage(d, lang)}`).join('\n');
-    throw new UsageError({ vi: text, en: text });
-  }
-  let config;
-  try {
-    config = loadConfig(io.cwd, options.config);
-  } catch (error) {
-    if (error instanceof ConfigError) throw new UsageError(error.text);
-    throw error;
-  }
+  const { given, files: found } = cataloguePaths(paths, io, lang);
+  todayOption(options.today);
+  const config = checkConfig(io, options.config);
   const cacheDir = cacheDirOf({ cache: options.cache, 'cache-dir': options.cacheDir }, io);
   const started = performance.now();
   const session: CatalogueSession = openSession({
@@ -93,7 +78,7 @@ export async function runWatch(
   for (const f of session.state.catalogue.files) dirs.add(path.dirname(f.file));
   for (const p of given) {
     const abs = path.resolve(io.cwd, p);
-    dirs.add(found.files.includes(abs) ? path.dirname(abs) : abs);
+    dirs.add(found.includes(abs) ? path.dirname(abs) : abs);
   }
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
